@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CmBot.Domain.Agenda;
+
+public static class AgendaModule
+{
+    /// <summary>Registers this feature's commands, card action handlers and dialogs.</summary>
+    public static IServiceCollection AddAgenda(this IServiceCollection services) => services;
+}

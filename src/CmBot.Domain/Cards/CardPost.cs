@@ -1,0 +1,12 @@
+namespace CmBot.Domain.Cards;
+
+/// <summary>One place a card was posted: the card's key and the platform's message id.</summary>
+public sealed class CardPost
+{
+    public long Id { get; set; }
+    public required string CardKey { get; set; }
+    public required string Channel { get; set; }
+    public required string ConversationId { get; set; }
+    public required string MessageId { get; set; }
+    public DateTimeOffset PostedAt { get; set; }
+}

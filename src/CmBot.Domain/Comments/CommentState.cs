@@ -1,0 +1,3 @@
+namespace CmBot.Domain.Comments;
+
+public enum CommentState { Open, Replied, Dismissed }

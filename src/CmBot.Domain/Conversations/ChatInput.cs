@@ -1,0 +1,20 @@
+using CmBot.Domain.Common;
+
+namespace CmBot.Domain.Conversations;
+
+/// <summary>Where a message came from: the platform ("teams", "slack", "test") and its conversation id.</summary>
+public sealed record ChatAddress(string Channel, string ConversationId);
+
+/// <summary>A card button clicked: its verb, its data, and the values of the form it opened, if any.</summary>
+public sealed record CardClick(string Verb, IReadOnlyDictionary<string, string> Data)
+{
+    public string? Get(string key) => Data.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public int? GetInt(string key) => int.TryParse(Get(key), out var value) ? value : null;
+}
+
+/// <summary>
+/// What a person did, with the wire format stripped away by the adapter: typed <see cref="Text"/>
+/// (the bot's mention already removed) or clicked a card action.
+/// </summary>
+public sealed record ChatInput(ChatAddress Where, ChatUser Who, string? Text = null, CardClick? Click = null);

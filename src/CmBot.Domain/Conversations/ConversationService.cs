@@ -1,0 +1,101 @@
+using CmBot.Domain.Brands;
+using CmBot.Domain.Common;
+using CmBot.Domain.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CmBot.Domain.Conversations;
+
+/// <summary>
+/// The one door into the product: a normalized input in, replies out. Finds the brand of the
+/// conversation, routes a click to its handler, a message to the dialog under way or to a command,
+/// and keeps the dialog state in the store.
+/// </summary>
+public sealed class ConversationService(
+    CmBotDb db,
+    TimeProvider clock,
+    CommandMatcher matcher,
+    IEnumerable<ICardActionHandler> handlers,
+    IEnumerable<IDialog> dialogs,
+    ConversationOptions options,
+    ILogger<ConversationService> logger)
+{
+    private static readonly string[] CancelWords = ["cancel", "annuler", "stop", "quit", "quitter"];
+
+    public async Task<IReadOnlyList<BotReply>> HandleAsync(ChatInput input, CancellationToken cancellationToken = default)
+    {
+        var brand = await FindBrandAsync(input.Where, cancellationToken);
+        var context = new ConversationContext(input, brand, db, clock);
+        var dialog = await db.DialogStates.FirstOrDefaultAsync(
+            d => d.Channel == input.Where.Channel && d.ConversationId == input.Where.ConversationId && d.UserId == input.Who.Id,
+            cancellationToken);
+        context.Dialog = dialog;
+        try
+        {
+            var replies = input.Click is { } click
+                ? await ClickAsync(context, click, cancellationToken)
+                : await TextAsync(context, input.Text?.Trim() ?? "", cancellationToken);
+            KeepDialog(context, dialog);
+            await db.SaveChangesAsync(cancellationToken);
+            return replies;
+        }
+        catch (DomainException refused)
+        {
+            // A refused move changes nothing: drop whatever the handler had staged.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Refused for {User} in {Channel}: {Reason}", input.Who.Id, input.Where.Channel, refused.Message);
+            return [BotReply.Say(refused.Message)];
+        }
+    }
+
+    private async Task<IReadOnlyList<BotReply>> ClickAsync(ConversationContext context, CardClick click, CancellationToken cancellationToken)
+    {
+        var handler = handlers.FirstOrDefault(h => h.Verbs.Contains(click.Verb));
+        if (handler is null)
+            return [BotReply.Say(context.L("That button is no longer supported; type `help` to see what I can do.",
+                "Ce bouton n'est plus pris en charge ; tapez `aide` pour voir ce que je sais faire."))];
+        return await handler.HandleAsync(context, click, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<BotReply>> TextAsync(ConversationContext context, string text, CancellationToken cancellationToken)
+    {
+        if (context.Dialog is { } state)
+        {
+            if (CancelWords.Contains(CommandMatcher.Normalize(text)))
+            {
+                context.Dialog = null;
+                return [BotReply.Say(context.L("Cancelled. Nothing was saved.", "Annulé. Rien n'a été enregistré."))];
+            }
+            var dialog = dialogs.FirstOrDefault(d => d.Name == state.Dialog);
+            if (dialog is not null)
+                return await dialog.ContinueAsync(context, state, text, cancellationToken);
+            context.Dialog = null;
+        }
+        if (matcher.Match(text) is not { } match)
+            return [BotReply.Say(context.L(
+                "Sorry, I didn't get that. Try `help`, `drafts`, `comments`, `numbers` or `agenda`.",
+                "Désolé, je n'ai pas compris. Essayez `aide`, `brouillons`, `commentaires`, `chiffres` ou `ordre du jour`."))];
+        return await match.Command.RunAsync(context, match.Arguments, cancellationToken);
+    }
+
+    private void KeepDialog(ConversationContext context, DialogState? before)
+    {
+        if (before is not null && context.Dialog != before) db.DialogStates.Remove(before);
+        if (context.Dialog is { } now)
+        {
+            now.UpdatedAt = context.Now;
+            if (now != before) db.DialogStates.Add(now);
+        }
+    }
+
+    private async Task<Brand?> FindBrandAsync(ChatAddress where, CancellationToken cancellationToken)
+    {
+        var brandId = await db.BrandChannels
+            .Where(c => c.Channel == where.Channel && c.ConversationId == where.ConversationId)
+            .Select(c => (int?)c.BrandId)
+            .FirstOrDefaultAsync(cancellationToken);
+        var brands = db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery();
+        if (brandId is { } id) return await brands.FirstAsync(b => b.Id == id, cancellationToken);
+        return options.FallbackBrand is { } name ? await brands.FirstOrDefaultAsync(b => b.Name == name, cancellationToken) : null;
+    }
+}

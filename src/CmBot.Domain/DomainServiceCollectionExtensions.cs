@@ -1,0 +1,34 @@
+using CmBot.Domain.Agenda;
+using CmBot.Domain.Brands;
+using CmBot.Domain.Comments;
+using CmBot.Domain.Conversations;
+using CmBot.Domain.Drafts;
+using CmBot.Domain.Numbers;
+using CmBot.Domain.Routines;
+using CmBot.Domain.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CmBot.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>The whole product, without a host: store, conversations and every feature.</summary>
+    public static IServiceCollection AddCmBotDomain(this IServiceCollection services, StoreOptions store, ConversationOptions conversations)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddCmBotStore(store);
+        services.AddSingleton(conversations);
+        services.AddSingleton<IChatCommand, HelpCommand>();
+        services.AddSingleton(sp => new CommandMatcher(sp.GetServices<IChatCommand>()));
+        services.AddScoped<ConversationService>();
+        return services
+            .AddBrands()
+            .AddDrafts()
+            .AddComments()
+            .AddAgenda()
+            .AddNumbers()
+            .AddRoutines();
+    }
+}

@@ -1,0 +1,3 @@
+namespace CmBot.Domain.Drafts;
+
+public enum DraftState { Pending, Approved, ChangesRequested, Rejected, Published }

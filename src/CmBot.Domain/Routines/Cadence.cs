@@ -1,0 +1,3 @@
+namespace CmBot.Domain.Routines;
+
+public enum Cadence { Daily, Weekly, Monthly, Quarterly }

@@ -1,0 +1,3 @@
+namespace CmBot.Domain.Routines;
+
+public enum OccurrenceState { Due, Done, Snoozed, Skipped }

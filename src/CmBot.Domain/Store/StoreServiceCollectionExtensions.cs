@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CmBot.Domain.Store;
+
+public static class StoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddCmBotStore(this IServiceCollection services, StoreOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddDbContext<CmBotDb>(builder => Configure(builder, options));
+        return services;
+    }
+
+    /// <summary>Options for a context made by hand (tools, tests), configured as the host's.</summary>
+    public static DbContextOptions<CmBotDb> DbContextOptions(this StoreOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<CmBotDb>();
+        Configure(builder, options);
+        return builder.Options;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StoreOptions options)
+    {
+        if (options.IsPostgres) builder.UseNpgsql(options.ConnectionString);
+        else builder.UseSqlite(options.ConnectionString);
+        // Migrations are written by hand without a model snapshot; a test compares the migrated schema with the model instead.
+        return builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

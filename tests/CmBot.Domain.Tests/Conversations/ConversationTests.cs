@@ -1,0 +1,55 @@
+using CmBot.Domain.Conversations;
+using CmBot.Domain.Tests.Support;
+
+namespace CmBot.Domain.Tests.Conversations;
+
+public sealed class ConversationTests : IDisposable
+{
+    private readonly TestStore store = new();
+    private readonly TestChannel chat;
+
+    public ConversationTests()
+    {
+        chat = new TestChannel(store, ManualClock.Default());
+        chat.WithDb(db => new BrandBuilder().WithApprover(BrandBuilder.Ana).LinkedTo("test", "room-1").SaveIn(db));
+    }
+
+    [Fact]
+    public async Task Help_ShowsACardListingTheCommands()
+    {
+        await chat.Say(BrandBuilder.Ana, "help");
+
+        Assert.Equal("help", chat.LastCard.Key);
+        Assert.Contains("`help`", chat.LastCard.Text);
+    }
+
+    [Fact]
+    public async Task Help_WithATypo_StillAnswers()
+    {
+        await chat.Say(BrandBuilder.Ana, "hlep");
+
+        Assert.Equal("help", chat.LastCard.Key);
+    }
+
+    [Fact]
+    public async Task UnknownInput_GetsAShortHelpAnswer()
+    {
+        await chat.Say(BrandBuilder.Ana, "what is the meaning of life");
+
+        Assert.Contains("help", chat.LastText);
+    }
+
+    [Fact]
+    public async Task UnknownButton_IsAnsweredNotIgnored()
+    {
+        await chat.Send(new ChatInput(chat.Where, BrandBuilder.Ana, Click: new CardClick("no.such.verb", new Dictionary<string, string>())));
+
+        Assert.Contains("no longer supported", chat.LastText);
+    }
+
+    public void Dispose()
+    {
+        chat.Dispose();
+        store.Dispose();
+    }
+}
