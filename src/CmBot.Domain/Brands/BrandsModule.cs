@@ -1,9 +1,19 @@
+using CmBot.Domain.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CmBot.Domain.Brands;
 
 public static class BrandsModule
 {
-    /// <summary>Registers this feature's commands, card action handlers and dialogs.</summary>
-    public static IServiceCollection AddBrands(this IServiceCollection services) => services;
+    /// <summary>Registers the `brand` commands.</summary>
+    public static IServiceCollection AddBrands(this IServiceCollection services)
+    {
+        services.AddSingleton<IChatCommand, BrandShowCommand>();
+        services.AddSingleton<IChatCommand, BrandNewCommand>();
+        services.AddSingleton<IChatCommand, BrandLinkCommand>();
+        services.AddSingleton<IChatCommand, BrandSetCommand>();
+        foreach (var role in Enum.GetValues<BrandRole>())
+            services.AddSingleton<IChatCommand>(new BrandTeamCommand(role));
+        return services;
+    }
 }

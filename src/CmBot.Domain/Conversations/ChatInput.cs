@@ -15,6 +15,10 @@ public sealed record CardClick(string Verb, IReadOnlyDictionary<string, string> 
 
 /// <summary>
 /// What a person did, with the wire format stripped away by the adapter: typed <see cref="Text"/>
-/// (the bot's mention already removed) or clicked a card action.
+/// (the bot's mention already removed) or clicked a card action. <see cref="Mentions"/> are the
+/// people mentioned in the text, in order (for `brand approver add @Bob`).
 /// </summary>
-public sealed record ChatInput(ChatAddress Where, ChatUser Who, string? Text = null, CardClick? Click = null);
+public sealed record ChatInput(ChatAddress Where, ChatUser Who, string? Text = null, CardClick? Click = null)
+{
+    public IReadOnlyList<ChatUser> Mentions { get; init; } = [];
+}

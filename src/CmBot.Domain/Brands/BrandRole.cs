@@ -1,0 +1,3 @@
+namespace CmBot.Domain.Brands;
+
+public enum BrandRole { Approver, Admin, OnDuty }
