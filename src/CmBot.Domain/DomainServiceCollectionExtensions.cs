@@ -14,12 +14,13 @@ namespace CmBot.Domain;
 public static class DomainServiceCollectionExtensions
 {
     /// <summary>The whole product, without a host: store, conversations and every feature.</summary>
-    public static IServiceCollection AddCmBotDomain(this IServiceCollection services, StoreOptions store, ConversationOptions conversations)
+    /// <summary>Options (<see cref="StoreOptions"/>, <see cref="ConversationOptions"/>) come from the options pattern.</summary>
+    public static IServiceCollection AddCmBotDomain(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddCmBotStore(store);
-        services.AddSingleton(conversations);
+        services.AddCmBotStore();
+        services.AddOptions<ConversationOptions>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.AddSingleton(sp => new CommandMatcher(sp.GetServices<IChatCommand>()));
         services.AddScoped<ConversationService>();

@@ -3,6 +3,7 @@ using CmBot.Domain.Common;
 using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CmBot.Domain.Conversations;
 
@@ -17,7 +18,7 @@ public sealed class ConversationService(
     CommandMatcher matcher,
     IEnumerable<ICardActionHandler> handlers,
     IEnumerable<IDialog> dialogs,
-    ConversationOptions options,
+    IOptions<ConversationOptions> options,
     ILogger<ConversationService> logger)
 {
     private static readonly string[] CancelWords = ["cancel", "annuler", "stop", "quit", "quitter"];
@@ -96,6 +97,6 @@ public sealed class ConversationService(
             .FirstOrDefaultAsync(cancellationToken);
         var brands = db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery();
         if (brandId is { } id) return await brands.FirstAsync(b => b.Id == id, cancellationToken);
-        return options.FallbackBrand is { } name ? await brands.FirstOrDefaultAsync(b => b.Name == name, cancellationToken) : null;
+        return options.Value.FallbackBrand is { } name ? await brands.FirstOrDefaultAsync(b => b.Name == name, cancellationToken) : null;
     }
 }

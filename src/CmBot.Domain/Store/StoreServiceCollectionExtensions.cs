@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CmBot.Domain.Store;
 
 public static class StoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddCmBotStore(this IServiceCollection services, StoreOptions options)
+    /// <summary>The store, configured from <see cref="StoreOptions"/> when first used (so hosts and tests can set them late).</summary>
+    public static IServiceCollection AddCmBotStore(this IServiceCollection services)
     {
-        services.AddSingleton(options);
-        services.AddDbContext<CmBotDb>(builder => Configure(builder, options));
+        services.AddOptions<StoreOptions>();
+        services.AddDbContext<CmBotDb>((provider, builder) => Configure(builder, provider.GetRequiredService<IOptions<StoreOptions>>().Value));
         return services;
     }
 

@@ -3,6 +3,7 @@ using CmBot.Domain.Store;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace CmBot.Hosting;
 
@@ -30,19 +31,19 @@ public static class HealthExtensions
 }
 
 /// <summary>The store is healthy when it answers a query on its own schema.</summary>
-public sealed class StoreHealthCheck(CmBotDb db, StoreOptions options) : IHealthCheck
+public sealed class StoreHealthCheck(CmBotDb db, IOptions<StoreOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var brands = await db.Brands.CountAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{options.Provider}: {brands} brand(s)");
+            return HealthCheckResult.Healthy($"{options.Value.Provider}: {brands} brand(s)");
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // The exception text can hold a connection string: report its type only.
-            return HealthCheckResult.Unhealthy($"{options.Provider} store unreachable ({error.GetType().Name})");
+            return HealthCheckResult.Unhealthy($"{options.Value.Provider} store unreachable ({error.GetType().Name})");
         }
     }
 }

@@ -3,6 +3,7 @@ using CmBot.Domain.Common;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CmBot.Domain.Tests.Support;
 
@@ -89,7 +90,9 @@ public sealed class TestChannel : IDisposable
     {
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Clock);
-        collection.AddCmBotDomain(store.Options, options);
+        collection.AddCmBotDomain();
+        collection.AddSingleton(Options.Create(store.Options));
+        collection.AddSingleton(Options.Create(options));
         return collection.BuildServiceProvider();
     }
 
