@@ -2,6 +2,7 @@ using CmBot.Domain.Agenda;
 using CmBot.Domain.Brands;
 using CmBot.Domain.Comments;
 using CmBot.Domain.Conversations;
+using CmBot.Domain.Delivery;
 using CmBot.Domain.Drafts;
 using CmBot.Domain.Numbers;
 using CmBot.Domain.Routines;
@@ -24,6 +25,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.AddSingleton(sp => new CommandMatcher(sp.GetServices<IChatCommand>()));
         services.AddScoped<ConversationService>();
+        services.AddDelivery();
         return services
             .AddBrands()
             .AddDrafts()

@@ -16,9 +16,11 @@ public sealed record CardClick(string Verb, IReadOnlyDictionary<string, string> 
 /// <summary>
 /// What a person did, with the wire format stripped away by the adapter: typed <see cref="Text"/>
 /// (the bot's mention already removed) or clicked a card action. <see cref="Mentions"/> are the
-/// people mentioned in the text, in order (for `brand approver add @Bob`).
+/// people mentioned in the text, in order (for `brand approver add @Bob`). <see cref="ThreadId"/> is where
+/// answers go when the platform threads them apart from the conversation id (a Slack thread_ts).
 /// </summary>
 public sealed record ChatInput(ChatAddress Where, ChatUser Who, string? Text = null, CardClick? Click = null)
 {
     public IReadOnlyList<ChatUser> Mentions { get; init; } = [];
+    public string? ThreadId { get; init; }
 }

@@ -1,5 +1,6 @@
 using CmBot.Domain.Brands;
 using CmBot.Domain.Common;
+using CmBot.Domain.Delivery;
 using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace CmBot.Domain.Conversations;
 /// <summary>
 /// The one door into the product: a normalized input in, replies out. Finds the brand of the
 /// conversation, routes a click to its handler, a message to the dialog under way or to a command,
-/// and keeps the dialog state in the store.
+/// and keeps the dialog state in the store. The state change, the dialog state and the messages to
+/// send (outbox) commit in one transaction.
 /// </summary>
 public sealed class ConversationService(
     CmBotDb db,
@@ -18,12 +20,39 @@ public sealed class ConversationService(
     CommandMatcher matcher,
     IEnumerable<ICardActionHandler> handlers,
     IEnumerable<IDialog> dialogs,
+    Outbox outbox,
+    OutboxSignal outboxSignal,
     IOptions<ConversationOptions> options,
     ILogger<ConversationService> logger)
 {
+    private const string BeforeAnswer = "before_answer";
     private static readonly string[] CancelWords = ["cancel", "annuler", "stop", "quit", "quitter"];
 
     public async Task<IReadOnlyList<BotReply>> HandleAsync(ChatInput input, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await transaction.CreateSavepointAsync(BeforeAnswer, cancellationToken);
+        IReadOnlyList<BotReply> replies;
+        try
+        {
+            replies = await AnswerAsync(input, cancellationToken);
+        }
+        catch (DomainException refused)
+        {
+            // A refused move changes nothing, even what a handler had already saved.
+            await transaction.RollbackToSavepointAsync(BeforeAnswer, cancellationToken);
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Refused for {User} in {Channel}: {Reason}", input.Who.Id, input.Where.Channel, refused.Message);
+            replies = [BotReply.Say(refused.Message)];
+        }
+        await outbox.EnqueueRepliesAsync(input.Where, input.ThreadId, replies, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outboxSignal.Notify();
+        return replies;
+    }
+
+    private async Task<IReadOnlyList<BotReply>> AnswerAsync(ChatInput input, CancellationToken cancellationToken)
     {
         var brand = await FindBrandAsync(input.Where, cancellationToken);
         var context = new ConversationContext(input, brand, db, clock);
@@ -31,22 +60,11 @@ public sealed class ConversationService(
             d => d.Channel == input.Where.Channel && d.ConversationId == input.Where.ConversationId && d.UserId == input.Who.Id,
             cancellationToken);
         context.Dialog = dialog;
-        try
-        {
-            var replies = input.Click is { } click
-                ? await ClickAsync(context, click, cancellationToken)
-                : await TextAsync(context, input.Text?.Trim() ?? "", cancellationToken);
-            KeepDialog(context, dialog);
-            await db.SaveChangesAsync(cancellationToken);
-            return replies;
-        }
-        catch (DomainException refused)
-        {
-            // A refused move changes nothing: drop whatever the handler had staged.
-            db.ChangeTracker.Clear();
-            logger.LogInformation("Refused for {User} in {Channel}: {Reason}", input.Who.Id, input.Where.Channel, refused.Message);
-            return [BotReply.Say(refused.Message)];
-        }
+        var replies = input.Click is { } click
+            ? await ClickAsync(context, click, cancellationToken)
+            : await TextAsync(context, input.Text?.Trim() ?? "", cancellationToken);
+        KeepDialog(context, dialog);
+        return replies;
     }
 
     private async Task<IReadOnlyList<BotReply>> ClickAsync(ConversationContext context, CardClick click, CancellationToken cancellationToken)

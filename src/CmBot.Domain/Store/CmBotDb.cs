@@ -3,6 +3,7 @@ using CmBot.Domain.Brands;
 using CmBot.Domain.Cards;
 using CmBot.Domain.Comments;
 using CmBot.Domain.Conversations;
+using CmBot.Domain.Delivery;
 using CmBot.Domain.Drafts;
 using CmBot.Domain.Numbers;
 using CmBot.Domain.Routines;
@@ -28,6 +29,7 @@ public sealed class CmBotDb(DbContextOptions<CmBotDb> options) : DbContext(optio
     public DbSet<InfluencerContact> InfluencerContacts => Set<InfluencerContact>();
     public DbSet<CardPost> CardPosts => Set<CardPost>();
     public DbSet<DialogState> DialogStates => Set<DialogState>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CmBotDb).Assembly);

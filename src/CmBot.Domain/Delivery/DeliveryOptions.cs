@@ -1,0 +1,19 @@
+namespace CmBot.Domain.Delivery;
+
+public sealed class DeliveryOptions
+{
+    /// <summary>How many messages one dispatch pass takes.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>After this many failed attempts a message is given up (and logged).</summary>
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>How long a dispatcher owns the messages it took, so another instance does not send them too.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The longest wait between two attempts (the platform's Retry-After may ask for more).</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the dispatcher looks for due retries when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

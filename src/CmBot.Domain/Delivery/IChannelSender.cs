@@ -1,0 +1,15 @@
+namespace CmBot.Domain.Delivery;
+
+/// <summary>A platform's way of sending (the Teams connector, Slack's Web API). Failures are <see cref="DeliveryException"/>s.</summary>
+public interface IChannelSender
+{
+    /// <summary>"teams" or "slack": matches <see cref="OutboxMessage.Channel"/>.</summary>
+    string Channel { get; }
+
+    /// <summary>Posts a new message and returns the platform's id for it.</summary>
+    Task<string> PostAsync(string conversationId, string? threadId, OutboundContent content, CancellationToken cancellationToken);
+
+    Task UpdateAsync(string conversationId, string messageId, OutboundContent content, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string conversationId, string messageId, CancellationToken cancellationToken);
+}

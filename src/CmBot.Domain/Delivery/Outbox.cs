@@ -1,0 +1,71 @@
+using CmBot.Domain.Cards;
+using CmBot.Domain.Conversations;
+using CmBot.Domain.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace CmBot.Domain.Delivery;
+
+/// <summary>
+/// Stages what must be sent in the caller's unit of work: the rows commit with the change that
+/// caused them, or not at all. Call <see cref="OutboxSignal.Notify"/> after committing.
+/// </summary>
+public sealed class Outbox(CmBotDb db, TimeProvider clock)
+{
+    /// <summary>Texts and new cards go back where the input came from; new card states go everywhere the card was posted.</summary>
+    public async Task EnqueueRepliesAsync(ChatAddress where, string? threadId, IEnumerable<BotReply> replies, CancellationToken cancellationToken)
+    {
+        foreach (var reply in replies)
+        {
+            switch (reply)
+            {
+                case TextReply text: Post(where.Channel, where.ConversationId, threadId, new OutboundContent(text.Text, null)); break;
+                case CardReply card: Post(where.Channel, where.ConversationId, threadId, new OutboundContent(null, card.Card)); break;
+                case CardUpdate update: await UpdateEverywhereAsync(update.Card, cancellationToken); break;
+            }
+        }
+    }
+
+    public OutboxMessage Post(string channel, string conversationId, string? threadId, OutboundContent content)
+    {
+        var now = clock.GetUtcNow();
+        var message = new OutboxMessage
+        {
+            Kind = OutboxKind.Post, Channel = channel, ConversationId = conversationId, ThreadId = threadId,
+            CardKey = content.Card?.Key, Content = content.ToJson(), CreatedAt = now, NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+
+    /// <summary>Posts to every conversation linked to the brand (reminders, agenda, escalations).</summary>
+    public async Task PostToBrandAsync(int brandId, OutboundContent content, CancellationToken cancellationToken)
+    {
+        var channels = await db.BrandChannels.Where(c => c.BrandId == brandId).ToListAsync(cancellationToken);
+        foreach (var channel in channels) Post(channel.Channel, channel.ConversationId, null, content);
+    }
+
+    /// <summary>
+    /// Every copy of the card shows its new state: an update per posted message, and posts not sent
+    /// yet will carry the new state when they go.
+    /// </summary>
+    public async Task UpdateEverywhereAsync(Card card, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var content = new OutboundContent(null, card).ToJson();
+        var posts = await db.CardPosts.Where(p => p.CardKey == card.Key).ToListAsync(cancellationToken);
+        foreach (var post in posts)
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Kind = OutboxKind.Update, Channel = post.Channel, ConversationId = post.ConversationId, MessageId = post.MessageId,
+                CardKey = card.Key, Content = content, CreatedAt = now, NextAttemptAt = now,
+            });
+        }
+        var unsent = await db.OutboxMessages
+            .Where(m => m.CardKey == card.Key && m.Kind == OutboxKind.Post && m.SentAt == null && !m.Failed)
+            .ToListAsync(cancellationToken);
+        foreach (var pending in unsent) pending.Content = content;
+        foreach (var staged in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+            if (staged.Kind == OutboxKind.Post && staged.CardKey == card.Key) staged.Content = content;
+    }
+}

@@ -1,0 +1,179 @@
+using CmBot.Domain.Cards;
+using CmBot.Domain.Common;
+using CmBot.Domain.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CmBot.Domain.Delivery;
+
+/// <summary>
+/// Sends what the outbox holds, oldest first and in order within a conversation. Each message is
+/// claimed before it is sent, so two instances never send the same one; a failure postpones it
+/// (honouring Retry-After) instead of dropping it; an update superseded by a newer one is skipped.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<IChannelSender> senders,
+    TimeProvider clock,
+    IOptions<DeliveryOptions> options,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly Dictionary<string, IChannelSender> byChannel = senders.ToDictionary(s => s.Channel);
+
+    /// <summary>One pass over the due messages; returns how many were sent.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
+        var blocked = new HashSet<(string, string)>();
+        var sent = 0;
+        foreach (var message in await ClaimDueAsync(db, cancellationToken))
+        {
+            var conversation = (message.Channel, message.ConversationId);
+            if (blocked.Contains(conversation))
+            {
+                message.LockedUntil = null; // An earlier message of this conversation must go first.
+            }
+            else if (await IsSupersededAsync(db, message, cancellationToken))
+            {
+                message.SentAt = clock.GetUtcNow();
+                message.LastError = "superseded by a newer state of the card";
+            }
+            else if (await TrySendAsync(db, message, cancellationToken))
+            {
+                sent++;
+            }
+            else
+            {
+                blocked.Add(conversation);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return sent;
+    }
+
+    private async Task<List<OutboxMessage>> ClaimDueAsync(CmBotDb db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.OutboxMessages
+            .Where(m => m.SentAt == null && !m.Failed && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        var claimed = new List<OutboxMessage>();
+        foreach (var message in due)
+        {
+            message.LockedUntil = now + options.Value.Lease;
+            message.Version++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                claimed.Add(message);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.Entry(message).State = EntityState.Detached; // Another instance took it.
+            }
+        }
+        return claimed;
+    }
+
+    private static Task<bool> IsSupersededAsync(CmBotDb db, OutboxMessage message, CancellationToken cancellationToken) =>
+        message.Kind != OutboxKind.Update
+            ? Task.FromResult(false)
+            : db.OutboxMessages.AnyAsync(m => m.Kind == OutboxKind.Update && m.Id > message.Id && m.SentAt == null && !m.Failed
+                && m.Channel == message.Channel && m.ConversationId == message.ConversationId && m.MessageId == message.MessageId, cancellationToken);
+
+    private async Task<bool> TrySendAsync(CmBotDb db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!byChannel.TryGetValue(message.Channel, out var sender))
+                throw new DeliveryException(DeliveryFailure.Rejected, $"no sender for channel '{message.Channel}'");
+            await SendAsync(db, sender, message, cancellationToken);
+            message.SentAt = clock.GetUtcNow();
+            message.LockedUntil = null;
+            return true;
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failure = error as DeliveryException ?? new DeliveryException(DeliveryFailure.Transient, error.GetType().Name);
+            await FailAsync(db, message, failure, cancellationToken);
+            return false;
+        }
+    }
+
+    private static async Task SendAsync(CmBotDb db, IChannelSender sender, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Kind)
+        {
+            case OutboxKind.Post:
+                var content = OutboundContent.FromJson(message.Content);
+                message.MessageId = await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken);
+                if (message.CardKey is { } key)
+                    db.CardPosts.Add(new CardPost { CardKey = key, Channel = message.Channel, ConversationId = message.ConversationId, MessageId = message.MessageId });
+                break;
+            case OutboxKind.Update:
+                await sender.UpdateAsync(message.ConversationId, message.MessageId!, OutboundContent.FromJson(message.Content), cancellationToken);
+                break;
+            case OutboxKind.Delete:
+                await sender.DeleteAsync(message.ConversationId, message.MessageId!, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task FailAsync(CmBotDb db, OutboxMessage message, DeliveryException failure, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        message.Attempts++;
+        message.LockedUntil = null;
+        var error = $"{failure.Failure}: {failure.Message}";
+        message.LastError = error.Length > 500 ? error[..500] : error;
+        var givingUp = failure.Failure is DeliveryFailure.Rejected or DeliveryFailure.ConversationGone || message.Attempts >= options.Value.MaxAttempts;
+        if (givingUp)
+        {
+            message.Failed = true;
+            logger.LogError("Gave up {Kind} {Id} to {Channel} after {Attempts} attempt(s): {Error}",
+                message.Kind, message.Id, message.Channel, message.Attempts, message.LastError);
+        }
+        else
+        {
+            message.NextAttemptAt = now + Backoff(message.Attempts, failure.RetryAfter);
+            logger.LogWarning("Postponed {Kind} {Id} to {Channel} until {Next}: {Error}",
+                message.Kind, message.Id, message.Channel, message.NextAttemptAt, message.LastError);
+        }
+        if (failure.Failure == DeliveryFailure.ConversationGone)
+            await ForgetConversationAsync(db, message, cancellationToken);
+    }
+
+    /// <summary>Exponential with jitter, never sooner than the platform asked, never longer than the cap unless it asked.</summary>
+    private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var exponential = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts - 1), options.Value.MaxBackoff.TotalSeconds));
+        var jittered = exponential * (0.8 + Random.Shared.NextDouble() * 0.4);
+        return retryAfter is { } asked && asked > jittered ? asked : jittered;
+    }
+
+    /// <summary>The bot is out of that conversation: stop sending there, and tell the brand where it still can.</summary>
+    private async Task ForgetConversationAsync(CmBotDb db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var links = await db.BrandChannels.Where(c => c.Channel == message.Channel && c.ConversationId == message.ConversationId).ToListAsync(cancellationToken);
+        db.BrandChannels.RemoveRange(links);
+        await db.OutboxMessages
+            .Where(m => m.Channel == message.Channel && m.ConversationId == message.ConversationId && m.SentAt == null && !m.Failed && m.Id != message.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Failed, true).SetProperty(m => m.LastError, "conversation gone"), cancellationToken);
+        var outbox = new Outbox(db, clock);
+        foreach (var link in links)
+        {
+            var brand = await db.Brands.FirstAsync(b => b.Id == link.BrandId, cancellationToken);
+            var others = await db.BrandChannels.Where(c => c.BrandId == link.BrandId && c.Id != link.Id).ToListAsync(cancellationToken);
+            var text = brand.Language.Pick(
+                $"I can no longer post in one of {brand.Name}'s {link.Channel} conversations (I was removed, or it was deleted), so I unlinked it. Type `brand link {brand.Name}` where I should post instead.",
+                $"Je ne peux plus publier dans une conversation {link.Channel} de {brand.Name} (on m'en a retiré, ou elle a été supprimée) : je l'ai déliée. Tapez `marque lier {brand.Name}` là où je dois publier.");
+            foreach (var other in others) outbox.Post(other.Channel, other.ConversationId, null, new OutboundContent(text, null));
+            logger.LogWarning("Conversation gone for brand {Brand} on {Channel}; unlinked it", brand.Id, link.Channel);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace CmBot.Domain.Delivery;
+
+public enum OutboxKind { Post, Update, Delete }
