@@ -24,7 +24,8 @@ public sealed class CommentsCommand : IChatCommand
             .OrderByDescending(c => c.IsUrgent).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id)
             .Take(Limit)
             .ToListAsync(cancellationToken);
-        var replies = shown.Select(c => BotReply.Show(CommentCard.Build(c, brand, context.Time))).ToList();
+        var time = context.Time;
+        var replies = shown.Select(c => BotReply.Show(CommentCard.Build(c, brand, time))).ToList();
         if (count > Limit)
             replies.Add(BotReply.Say(context.L(
                 $"…and {count - Limit} more waiting. Reply to these first, then type `comments` again.",
