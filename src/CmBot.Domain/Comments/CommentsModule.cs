@@ -1,3 +1,4 @@
+using CmBot.Domain.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CmBot.Domain.Comments;
@@ -5,5 +6,10 @@ namespace CmBot.Domain.Comments;
 public static class CommentsModule
 {
     /// <summary>Registers this feature's commands, card action handlers and dialogs.</summary>
-    public static IServiceCollection AddComments(this IServiceCollection services) => services;
+    public static IServiceCollection AddComments(this IServiceCollection services)
+    {
+        services.AddSingleton<IChatCommand, CommentsCommand>();
+        services.AddSingleton<ICardActionHandler, CommentActionHandler>();
+        return services;
+    }
 }

@@ -1,3 +1,4 @@
+using CmBot.Domain.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CmBot.Domain.Numbers;
@@ -5,5 +6,6 @@ namespace CmBot.Domain.Numbers;
 public static class NumbersModule
 {
     /// <summary>Registers this feature's commands, card action handlers and dialogs.</summary>
-    public static IServiceCollection AddNumbers(this IServiceCollection services) => services;
+    public static IServiceCollection AddNumbers(this IServiceCollection services) =>
+        services.AddSingleton<IChatCommand, NumbersCommand>();
 }
