@@ -2,8 +2,11 @@ using CmBot.Domain.Brands;
 
 namespace CmBot.Domain.Drafts;
 
-/// <summary>A post proposed for one or more networks, on its way through approval.</summary>
-public sealed class Draft
+/// <summary>
+/// A post proposed for one or more networks, on its way through approval. The data lives here; the moves
+/// (create, approve, request changes, reject, edit, mark published) are in Draft.Rules.cs.
+/// </summary>
+public sealed partial class Draft
 {
     public int Id { get; set; }
     public int BrandId { get; set; }
@@ -27,4 +30,7 @@ public sealed class Draft
     /// <summary>Optimistic concurrency token: two decisions at once, only one saves.</summary>
     public int Version { get; set; }
     public List<DraftRevision> Revisions { get; set; } = [];
+
+    /// <summary>When the current revision was put up for approval: the last edit, or the creation.</summary>
+    public DateTimeOffset SubmittedAt => Revisions.Count == 0 ? CreatedAt : Revisions.Max(r => r.EditedAt);
 }
