@@ -29,7 +29,11 @@ public sealed class AgendaFiguresTests : IDisposable
             db.Drafts.Add(NewDraft("Winter sale teaser", DraftState.Pending, now.AddDays(-2)));
             db.Drafts.Add(NewDraft("Already out", DraftState.Published, now.AddDays(-5)));
             db.Comments.Add(NewComment("Where is my order?", now.AddHours(-2), urgent: false));
+            db.Comments.Add(NewComment("Any news?", now.AddHours(-3), urgent: false));
             db.Comments.Add(NewComment("This is a scam", now.AddMinutes(-10), urgent: true, deadline: now.AddMinutes(50)));
+            var answered = NewComment("Thanks!", now.AddHours(-5), urgent: false);
+            answered.State = CommentState.Replied;
+            db.Comments.Add(answered);
             return db.SaveChanges();
         });
 
@@ -40,7 +44,7 @@ public sealed class AgendaFiguresTests : IDisposable
         Assert.Contains("1 waiting", drafts.Text);
         Assert.Contains("Winter sale teaser", drafts.Text);
         var comments = Assert.Single(card.Sections, s => s.Title == "Comments");
-        Assert.Equal("1", comments.Facts.Single(f => f.Label == "Overdue").Value);
+        Assert.Equal("2", comments.Facts.Single(f => f.Label == "Overdue").Value);
         Assert.Equal("1", comments.Facts.Single(f => f.Label == "Urgent, open").Value);
     }
 
