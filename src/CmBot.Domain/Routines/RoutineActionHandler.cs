@@ -46,7 +46,7 @@ public sealed class RoutineActionHandler : ICardActionHandler
         if (influencer is null) return;
         influencer.LastContactedAt = context.Now;
         occurrence.InfluencerId = influencer.Id;
-        context.Db.InfluencerContacts.Add(new Routines.InfluencerContact
+        context.Db.InfluencerContacts.Add(new InfluencerContact
         {
             BrandId = brandId,
             InfluencerId = influencer.Id,

@@ -24,10 +24,12 @@ public static class RoutineSetup
             {
                 // Another instance created them at the same moment (unique brand + kind): theirs stand.
                 foreach (var routine in missing) db.Entry(routine).State = EntityState.Detached;
-                return await db.Routines.Where(r => r.BrandId == brandId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+                // Sorted here, not in SQL: kinds are stored by name, and the catalogue's order is the enum's.
+                return (await db.Routines.Where(r => r.BrandId == brandId).ToListAsync(cancellationToken)).OrderBy(r => r.Kind).ToList();
             }
         }
-        return existing.Concat(missing).OrderBy(r => RoutineCatalog.All.ToList().FindIndex(d => d.Kind == r.Kind)).ToList();
+        // The enum lists the kinds in the catalogue's order.
+        return existing.Concat(missing).OrderBy(r => r.Kind).ToList();
     }
 
     public static async Task<Routine> EnsureAsync(CmBotDb db, int brandId, RoutineKind kind, CancellationToken cancellationToken) =>
