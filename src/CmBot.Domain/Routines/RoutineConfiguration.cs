@@ -19,6 +19,8 @@ internal sealed class RoutineOccurrenceConfiguration : IEntityTypeConfiguration<
         occurrence.Property(o => o.Period).HasMaxLength(16);
         occurrence.Property(o => o.DoneById).HasMaxLength(128);
         occurrence.Property(o => o.DoneByName).HasMaxLength(200);
+        occurrence.Property(o => o.SnoozedById).HasMaxLength(128);
+        occurrence.Property(o => o.SnoozedByName).HasMaxLength(200);
         occurrence.Property(o => o.Version).IsConcurrencyToken();
         // One occurrence per routine and period: a job that fires twice finds the first.
         occurrence.HasIndex(o => new { o.RoutineId, o.Period }).IsUnique();
