@@ -1,3 +1,5 @@
+using CmBot.Domain.Common;
+using CmBot.Domain.Store;
 using CmBot.Domain.Routines;
 using CmBot.Domain.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +68,7 @@ public sealed class RoutineStoreTests : IDisposable
         Assert.Equal("2026-W48", nextWeek.Period);
     }
 
-    private async Task<Common.BrandTime> TimeAsync(Store.CmBotDb db) => (await db.Brands.SingleAsync()).Time(clock);
+    private async Task<BrandTime> TimeAsync(CmBotDb db) => (await db.Brands.SingleAsync()).Time(clock);
 
     public void Dispose() => store.Dispose();
 }
