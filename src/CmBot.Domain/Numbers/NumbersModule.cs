@@ -1,3 +1,4 @@
+using CmBot.Domain.Agenda;
 using CmBot.Domain.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,7 +6,9 @@ namespace CmBot.Domain.Numbers;
 
 public static class NumbersModule
 {
-    /// <summary>Registers this feature's commands, card action handlers and dialogs.</summary>
+    /// <summary>Registers the `numbers` command and the numbers section of the weekly agenda.</summary>
     public static IServiceCollection AddNumbers(this IServiceCollection services) =>
-        services.AddSingleton<IChatCommand, NumbersCommand>();
+        services
+            .AddSingleton<IChatCommand, NumbersCommand>()
+            .AddSingleton<IAgendaNumbersSection, AgendaNumbersSection>();
 }
