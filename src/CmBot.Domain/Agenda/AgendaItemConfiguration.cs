@@ -1,3 +1,4 @@
+using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +12,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         item.Property(i => i.AddedById).HasMaxLength(128);
         item.Property(i => i.AddedByName).HasMaxLength(200);
         item.Property(i => i.DiscussedByName).HasMaxLength(200);
+        item.BelongsToBrand();
         item.HasIndex(i => new { i.BrandId, i.WeekYear, i.Week });
     }
 }

@@ -22,8 +22,11 @@ internal sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
 
 internal sealed class NetworkTargetConfiguration : IEntityTypeConfiguration<NetworkTarget>
 {
-    public void Configure(EntityTypeBuilder<NetworkTarget> target) =>
+    public void Configure(EntityTypeBuilder<NetworkTarget> target)
+    {
+        target.ToTable("NetworkTargets");
         target.HasIndex(t => new { t.BrandId, t.Network }).IsUnique();
+    }
 }
 
 internal sealed class BrandMemberConfiguration : IEntityTypeConfiguration<BrandMember>

@@ -1,3 +1,4 @@
+using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.HandledById).HasMaxLength(128);
         comment.Property(c => c.HandledByName).HasMaxLength(200);
         comment.Property(c => c.Version).IsConcurrencyToken();
+        comment.BelongsToBrand();
         comment.HasIndex(c => new { c.BrandId, c.Network, c.ExternalId }).IsUnique();
         comment.HasIndex(c => new { c.BrandId, c.State, c.DeadlineAt });
         comment.HasIndex(c => new { c.BrandId, c.ReceivedAt });

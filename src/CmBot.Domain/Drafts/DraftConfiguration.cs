@@ -17,7 +17,10 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         draft.Property(d => d.DecidedByName).HasMaxLength(200);
         draft.Property(d => d.Version).IsConcurrencyToken();
         draft.HasMany(d => d.Revisions).WithOne().HasForeignKey(r => r.DraftId);
+        draft.BelongsToBrand();
         draft.HasIndex(d => new { d.BrandId, d.State });
+        // The team numbers count approvals in a span.
+        draft.HasIndex(d => new { d.BrandId, d.DecidedAt });
     }
 }
 

@@ -1,3 +1,4 @@
+using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,7 @@ internal sealed class MetricSampleConfiguration : IEntityTypeConfiguration<Metri
     {
         sample.Property(s => s.Metric).HasMaxLength(64);
         // One value per brand, network, day and metric: a re-import overwrites instead of adding up.
+        sample.BelongsToBrand();
         sample.HasIndex(s => new { s.BrandId, s.Day, s.Network, s.Metric }).IsUnique();
     }
 }

@@ -1,3 +1,5 @@
+using CmBot.Domain.Brands;
+using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,6 +9,7 @@ internal sealed class RoutineConfiguration : IEntityTypeConfiguration<Routine>
 {
     public void Configure(EntityTypeBuilder<Routine> routine)
     {
+        routine.BelongsToBrand();
         routine.HasIndex(r => new { r.BrandId, r.Kind }).IsUnique();
         routine.HasMany(r => r.Occurrences).WithOne().HasForeignKey(o => o.RoutineId);
     }
@@ -34,6 +37,8 @@ internal sealed class InfluencerContactConfiguration : IEntityTypeConfiguration<
     {
         contact.Property(c => c.ById).HasMaxLength(128);
         contact.Property(c => c.ByName).HasMaxLength(200);
+        contact.BelongsToBrand();
+        contact.HasOne<Influencer>().WithMany().HasForeignKey(c => c.InfluencerId).OnDelete(DeleteBehavior.Cascade);
         contact.HasIndex(c => new { c.BrandId, c.ContactedAt });
     }
 }

@@ -12,7 +12,8 @@ public static class SqliteSchema
         var connection = db.Database.GetDbConnection();
         connection.Open();
         var schema = new SortedSet<string>();
-        var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory'")
+        // EF's own bookkeeping (__EFMigrationsHistory, __EFMigrationsLock) is not part of the model.
+        var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) <> '__EF'")
             .Select(r => (string)r[0]!).ToList();
         foreach (var table in tables)
         {
