@@ -23,4 +23,10 @@ public sealed record ChatInput(ChatAddress Where, ChatUser Who, string? Text = n
 {
     public IReadOnlyList<ChatUser> Mentions { get; init; } = [];
     public string? ThreadId { get; init; }
+
+    /// <summary>
+    /// The platform's id for this delivery ("teams:…", "slack:…"). A second delivery with the same id is a
+    /// retry: it is answered with nothing and changes nothing.
+    /// </summary>
+    public string? DeliveryId { get; init; }
 }

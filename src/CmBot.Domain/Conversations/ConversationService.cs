@@ -3,6 +3,7 @@ using CmBot.Domain.Common;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public sealed class ConversationService(
     public async Task<IReadOnlyList<BotReply>> HandleAsync(ChatInput input, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (input.DeliveryId is { } deliveryId && !await RecordDeliveryAsync(deliveryId, transaction, cancellationToken)) return [];
         await transaction.CreateSavepointAsync(BeforeAnswer, cancellationToken);
         IReadOnlyList<BotReply> replies;
         try
@@ -95,6 +97,26 @@ public sealed class ConversationService(
                 "Sorry, I didn't get that. Try `help`, `drafts`, `comments`, `numbers` or `agenda`.",
                 "Désolé, je n'ai pas compris. Essayez `aide`, `brouillons`, `commentaires`, `chiffres` ou `ordre du jour`."))];
         return await match.Command.RunAsync(context, match.Arguments, cancellationToken);
+    }
+
+    /// <summary>Records the delivery first, inside the transaction; false when it was already processed.</summary>
+    private async Task<bool> RecordDeliveryAsync(string deliveryId, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (await db.InboundDeliveries.AnyAsync(d => d.Key == deliveryId, cancellationToken)) return false;
+        db.InboundDeliveries.Add(new InboundDelivery { Key = deliveryId, ReceivedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // The same delivery, processed at the same moment by another request, may have won.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await db.InboundDeliveries.AnyAsync(d => d.Key == deliveryId, cancellationToken)) return false;
+            throw;
+        }
     }
 
     private void KeepDialog(ConversationContext context, DialogState? before)

@@ -1,6 +1,7 @@
 using CmBot.Domain.Agenda;
 using CmBot.Domain.Brands;
 using CmBot.Domain.Cards;
+using CmBot.Domain.Channels;
 using CmBot.Domain.Comments;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Delivery;
@@ -30,6 +31,9 @@ public sealed class CmBotDb(DbContextOptions<CmBotDb> options) : DbContext(optio
     public DbSet<CardPost> CardPosts => Set<CardPost>();
     public DbSet<DialogState> DialogStates => Set<DialogState>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
+    public DbSet<ChannelConversation> ChannelConversations => Set<ChannelConversation>();
+    public DbSet<WorkspaceInstallation> WorkspaceInstallations => Set<WorkspaceInstallation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CmBotDb).Assembly);

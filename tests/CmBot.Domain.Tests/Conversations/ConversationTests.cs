@@ -47,6 +47,40 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("no longer supported", chat.LastText);
     }
 
+    [Fact]
+    public async Task RetriedDelivery_IsAnsweredOnce_AndChangesNothingTheSecondTime()
+    {
+        var input = new ChatInput(chat.Where, BrandBuilder.Ana, Text: "agenda add Budget") { DeliveryId = "test:delivery-1" };
+
+        var first = await chat.Send(input);
+        var retry = await chat.Send(input);
+
+        Assert.NotEmpty(first);
+        Assert.Empty(retry);
+        Assert.Equal(1, chat.WithDb(db => db.AgendaItems.Count()));
+    }
+
+    [Fact]
+    public async Task RetriedDelivery_OfARefusedMove_IsStillRecognised()
+    {
+        var input = new ChatInput(chat.Where, BrandBuilder.Outsider, Text: "brand set deadline 30") { DeliveryId = "test:delivery-2" };
+
+        await chat.Send(input);
+        var retry = await chat.Send(input);
+
+        Assert.Empty(retry);
+    }
+
+    [Fact]
+    public async Task Replies_AreWrittenToTheOutbox_WithTheChangeThatCausedThem()
+    {
+        await chat.Say(BrandBuilder.Ana, "agenda add Budget");
+
+        var staged = chat.WithDb(db => db.OutboxMessages.ToList());
+        Assert.NotEmpty(staged);
+        Assert.All(staged, m => Assert.Equal(("test", "room-1"), (m.Channel, m.ConversationId)));
+    }
+
     public void Dispose()
     {
         chat.Dispose();
