@@ -1,10 +1,15 @@
 using CmBot.Hosting;
+using CmBot.Slack;
+using CmBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRootDevelopmentSettings();
 builder.AddCmBotLogging();
 builder.AddCmBotDomain();
+builder.AddOutboxWorker();
+builder.AddTeams();
+builder.AddSlack();
 builder.Services.AddCmBotHealthChecks();
 
 var app = builder.Build();
@@ -12,6 +17,8 @@ var app = builder.Build();
 await app.PrepareStoreAsync();
 
 app.MapCmBotHealth();
+app.MapTeams();
+app.MapSlack();
 app.MapGet("/", () => Results.Text("CmBot is running. Health: /healthz"));
 
 app.Run();

@@ -7,6 +7,8 @@ public sealed class CardPost
     public required string CardKey { get; set; }
     public required string Channel { get; set; }
     public required string ConversationId { get; set; }
+    /// <summary>The thread the card was posted in, when the platform needs it to address the message again (Teams).</summary>
+    public string? ThreadId { get; set; }
     public required string MessageId { get; set; }
     public DateTimeOffset PostedAt { get; set; }
 }

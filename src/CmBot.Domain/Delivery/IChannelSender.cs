@@ -9,7 +9,8 @@ public interface IChannelSender
     /// <summary>Posts a new message and returns the platform's id for it.</summary>
     Task<string> PostAsync(string conversationId, string? threadId, OutboundContent content, CancellationToken cancellationToken);
 
-    Task UpdateAsync(string conversationId, string messageId, OutboundContent content, CancellationToken cancellationToken);
+    /// <summary>Replaces a posted message; <paramref name="threadId"/> is the thread it was posted in, if any.</summary>
+    Task UpdateAsync(string conversationId, string? threadId, string messageId, OutboundContent content, CancellationToken cancellationToken);
 
-    Task DeleteAsync(string conversationId, string messageId, CancellationToken cancellationToken);
+    Task DeleteAsync(string conversationId, string? threadId, string messageId, CancellationToken cancellationToken);
 }

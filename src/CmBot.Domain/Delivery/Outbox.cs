@@ -57,7 +57,7 @@ public sealed class Outbox(CmBotDb db, TimeProvider clock)
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Kind = OutboxKind.Update, Channel = post.Channel, ConversationId = post.ConversationId, MessageId = post.MessageId,
+                Kind = OutboxKind.Update, Channel = post.Channel, ConversationId = post.ConversationId, ThreadId = post.ThreadId, MessageId = post.MessageId,
                 CardKey = card.Key, Content = content, CreatedAt = now, NextAttemptAt = now,
             });
         }

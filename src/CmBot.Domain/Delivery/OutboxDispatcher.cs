@@ -105,7 +105,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private static async Task SendAsync(CmBotDb db, IChannelSender sender, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task SendAsync(CmBotDb db, IChannelSender sender, OutboxMessage message, CancellationToken cancellationToken)
     {
         switch (message.Kind)
         {
@@ -113,13 +113,17 @@ public sealed class OutboxDispatcher(
                 var content = OutboundContent.FromJson(message.Content);
                 message.MessageId = await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken);
                 if (message.CardKey is { } key)
-                    db.CardPosts.Add(new CardPost { CardKey = key, Channel = message.Channel, ConversationId = message.ConversationId, MessageId = message.MessageId });
+                    db.CardPosts.Add(new CardPost
+                    {
+                        CardKey = key, Channel = message.Channel, ConversationId = message.ConversationId,
+                        ThreadId = message.ThreadId, MessageId = message.MessageId, PostedAt = clock.GetUtcNow(),
+                    });
                 break;
             case OutboxKind.Update:
-                await sender.UpdateAsync(message.ConversationId, message.MessageId!, OutboundContent.FromJson(message.Content), cancellationToken);
+                await sender.UpdateAsync(message.ConversationId, message.ThreadId, message.MessageId!, OutboundContent.FromJson(message.Content), cancellationToken);
                 break;
             case OutboxKind.Delete:
-                await sender.DeleteAsync(message.ConversationId, message.MessageId!, cancellationToken);
+                await sender.DeleteAsync(message.ConversationId, message.ThreadId, message.MessageId!, cancellationToken);
                 break;
         }
     }

@@ -25,13 +25,13 @@ public sealed class RecordingSender(string channel = "teams") : IChannelSender
         return id;
     }
 
-    public async Task UpdateAsync(string conversationId, string messageId, OutboundContent content, CancellationToken cancellationToken)
+    public async Task UpdateAsync(string conversationId, string? threadId, string messageId, OutboundContent content, CancellationToken cancellationToken)
     {
         await ActAsync();
         Calls.Enqueue(("update", conversationId, messageId, content));
     }
 
-    public async Task DeleteAsync(string conversationId, string messageId, CancellationToken cancellationToken)
+    public async Task DeleteAsync(string conversationId, string? threadId, string messageId, CancellationToken cancellationToken)
     {
         await ActAsync();
         Calls.Enqueue(("delete", conversationId, messageId, null));

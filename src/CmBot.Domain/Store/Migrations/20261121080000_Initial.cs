@@ -47,6 +47,7 @@ public sealed class Initial : Migration
                 CardKey = table.Column<string>(maxLength: 64, nullable: false),
                 Channel = table.Column<string>(maxLength: 16, nullable: false),
                 ConversationId = table.Column<string>(maxLength: 256, nullable: false),
+                ThreadId = table.Column<string>(maxLength: 256, nullable: true),
                 MessageId = table.Column<string>(maxLength: 256, nullable: false),
                 PostedAt = table.Column<long>(nullable: false),
             },
