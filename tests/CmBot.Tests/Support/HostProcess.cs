@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+
+namespace CmBot.Tests.Support;
+
+/// <summary>
+/// The real bot as its own process (the binary `dotnet run` starts), on a free loopback port with a
+/// private SQLite file, in Development. Ended by PID when disposed.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringWriter log = new();
+
+    private HostProcess(Process process, int port, string databasePath)
+    {
+        this.process = process;
+        Port = port;
+        DatabasePath = databasePath;
+    }
+
+    public int Port { get; }
+    public string DatabasePath { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+    public string Log { get { lock (log) return log.ToString(); } }
+
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string>? settings = null, string? databasePath = null)
+    {
+        var port = FreePort();
+        databasePath ??= Path.Combine(Path.GetTempPath(), $"cmbot-process-{Guid.NewGuid():N}.db");
+        var start = new ProcessStartInfo("dotnet", [BinaryPath()]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Store__ConnectionString"] = $"Data Source={databasePath}";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
+        var host = new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), port, databasePath);
+        host.process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        host.process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        host.process.BeginOutputReadLine();
+        host.process.BeginErrorReadLine();
+        await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        return host;
+    }
+
+    /// <summary>The CmBot binary built beside this test assembly's configuration (Debug or Release).</summary>
+    private static string BinaryPath()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var path = Repository.PathOf("src", "CmBot", "bin", configuration, "net10.0", "CmBot.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/CmBot first", path);
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan limit)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"CmBot exited with {process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseAddress, "/healthz"))).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"CmBot not healthy after {limit}:\n{Log}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (log) log.WriteLine(line);
+    }
+
+    /// <summary>kill -9: no shutdown, no flush; what was committed is all that survives.</summary>
+    public void KillHard() => process.Kill(entireProcessTree: true);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" }.Where(File.Exists)) File.Delete(file);
+    }
+}
