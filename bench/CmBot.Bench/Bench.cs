@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CmBot.Bench;
+
+/// <summary>
+/// Starts a fake connector, the bare baseline and CmBot (each its own process, all on loopback), loads
+/// each endpoint the same way in the same run, and prints the figures with CmBot/baseline ratios.
+/// </summary>
+public static class Bench
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var self = typeof(Bench).Assembly.Location;
+        var connectorPort = ChildProcess.FreePort();
+        await using var connector = await ChildProcess.StartAsync(self, ["connector", $"{connectorPort}"], null, connectorPort, "/calls");
+        var baselinePort = ChildProcess.FreePort();
+        await using var baseline = await ChildProcess.StartAsync(self, ["baseline", $"{baselinePort}", $"{connectorPort}"], null, baselinePort, "/");
+
+        var database = Path.Combine(Path.GetTempPath(), $"cmbot-bench-{Guid.NewGuid():N}.db");
+        var botPort = ChildProcess.FreePort();
+        var startup = Stopwatch.StartNew();
+        await using var bot = await ChildProcess.StartAsync(options.BotBinary, [], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Urls"] = $"http://127.0.0.1:{botPort}",
+            ["Store__ConnectionString"] = $"Data Source={database}",
+            ["Demo__Seed"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, botPort, "/healthz");
+        var startupMs = startup.Elapsed.TotalMilliseconds;
+        await Task.Delay(1000);
+        var idle = bot.MemoryMiB().Now;
+
+        using var http = Load.Client(options.Concurrency);
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        var rows = new List<Row>();
+        foreach (var (target, isBot) in new[]
+        {
+            (Target.TeamsMessages("baseline /api/messages", baselinePort, connectorPort), false),
+            (Target.TeamsMessages("CmBot /api/messages", botPort, connectorPort), true),
+        })
+        {
+            await Load.SaturateAsync(http, target, options.Concurrency, TimeSpan.FromSeconds(2)); // warm-up
+            var saturated = await Load.SaturateAsync(http, target, options.Concurrency, duration);
+            var paced = await Load.AtRateAsync(http, target, options.Rate, duration);
+            rows.Add(new Row(target.Name, saturated, paced));
+        }
+        var delivered = await WaitForDeliveriesAsync(http, connectorPort);
+
+        Print(rows, options, idle, bot.MemoryMiB().Peak, startupMs, delivered);
+        File.Delete(database);
+        return 0;
+    }
+
+    private sealed record Row(string Name, Load.Result Saturated, Load.Result Paced);
+
+    /// <summary>CmBot answers first and sends after (outbox): wait until the connector stops receiving.</summary>
+    private static async Task<long> WaitForDeliveriesAsync(HttpClient http, int connectorPort)
+    {
+        long last = -1, now = 0;
+        for (var quiet = 0; quiet < 3;)
+        {
+            await Task.Delay(1000);
+            now = long.Parse(await http.GetStringAsync($"http://127.0.0.1:{connectorPort}/calls"));
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        return now;
+    }
+
+    private static void Print(List<Row> rows, Options options, double idleMiB, double peakMiB, double startupMs, long connectorCalls)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine($"CmBot bench · {DateTime.UtcNow:yyyy-MM-dd} · {Environment.ProcessorCount} cores · {options.Seconds} s per phase · {options.Concurrency} connections");
+        Console.WriteLine();
+        Console.WriteLine("| endpoint | saturated req/s | p50 ms | p99 ms | at {0} req/s: p50 ms | p99 ms | failures |", options.Rate);
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+            Console.WriteLine(string.Format(c, "| {0} | {1:F0} | {2:F1} | {3:F1} | {4:F1} | {5:F1} | {6} |", row.Name, row.Saturated.PerSecond,
+                row.Saturated.Percentile(50), row.Saturated.Percentile(99), row.Paced.Percentile(50), row.Paced.Percentile(99),
+                row.Saturated.Failures + row.Paced.Failures));
+        Console.WriteLine();
+        for (var i = 0; i + 1 < rows.Count; i += 2)
+        {
+            var (baseline, bot) = (rows[i], rows[i + 1]);
+            var throughput = bot.Saturated.PerSecond / baseline.Saturated.PerSecond;
+            var tail = bot.Paced.Percentile(99) / baseline.Paced.Percentile(99);
+            Console.WriteLine(string.Format(c, "{0}: throughput ratio {1:F2} (target ≥ 0.50) {2} · p99 ratio at {3} req/s {4:F2} (target ≤ 2.00) {5}",
+                bot.Name, throughput, Verdict(throughput >= 0.5), options.Rate, tail, Verdict(tail <= 2)));
+        }
+        Console.WriteLine(string.Format(c, "CmBot memory: idle {0:F0} MiB (target < 80) {1} · peak {2:F0} MiB (target < 150) {3}",
+            idleMiB, Verdict(idleMiB < 80), peakMiB, Verdict(peakMiB < 150)));
+        Console.WriteLine(string.Format(c, "CmBot start to first healthy /healthz: {0:F0} ms", startupMs));
+        var sent = rows.Sum(r => r.Saturated.Requests - r.Saturated.Failures + r.Paced.Requests - r.Paced.Failures);
+        Console.WriteLine($"connector calls received: {connectorCalls} for {sent} answered requests (baseline and CmBot, warm-ups included)");
+    }
+
+    private static string Verdict(bool met) => met ? "met" : "MISSED";
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CmBot.Bench;
+
+/// <summary>A server the bench started, on a free loopback port; ended by PID when disposed. Memory read from /proc.</summary>
+public sealed class ChildProcess(Process process, int port) : IAsyncDisposable
+{
+    public int Port { get; } = port;
+
+    public static async Task<ChildProcess> StartAsync(string dll, IEnumerable<string> arguments, IDictionary<string, string>? environment, int port, string readyPath)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine(line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{dll} exited with {process.ExitCode}");
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}{readyPath}");
+                return new ChildProcess(process, port);
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{dll} did not answer on port {port}");
+    }
+
+    /// <summary>Resident memory now and at its peak (VmRSS / VmHWM), in MiB.</summary>
+    public (double Now, double Peak) MemoryMiB()
+    {
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key)).Split(':')[1].Trim().Split(' ')[0]) / 1024;
+        return (Read("VmRSS"), Read("VmHWM"));
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}
