@@ -36,12 +36,20 @@ public sealed class ChildProcess(Process process, int port) : IAsyncDisposable
         throw new TimeoutException($"{dll} did not answer on port {port}");
     }
 
-    /// <summary>Resident memory now and at its peak (VmRSS / VmHWM), in MiB.</summary>
-    public (double Now, double Peak) MemoryMiB()
+    /// <summary>
+    /// Memory in MiB: resident (VmRSS, which counts the mapped framework DLLs shared with every .NET process)
+    /// and private (RssAnon + RssShmem: heaps, JIT code, loader heaps: what this process alone costs).
+    /// </summary>
+    public Memory MemoryMiB()
     {
         var status = File.ReadAllLines($"/proc/{process.Id}/status");
         double Read(string key) => double.Parse(status.First(l => l.StartsWith(key)).Split(':')[1].Trim().Split(' ')[0]) / 1024;
-        return (Read("VmRSS"), Read("VmHWM"));
+        return new Memory(Read("VmRSS"), Read("RssAnon") + Read("RssShmem"));
+    }
+
+    public readonly record struct Memory(double Resident, double Private)
+    {
+        public static Memory Max(Memory a, Memory b) => new(Math.Max(a.Resident, b.Resident), Math.Max(a.Private, b.Private));
     }
 
     public static int FreePort()

@@ -25,9 +25,14 @@ public static class StoreServiceCollectionExtensions
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StoreOptions options)
     {
-        if (options.IsPostgres) builder.UseNpgsql(options.ConnectionString);
-        else builder.UseSqlite(options.ConnectionString);
+        if (options.IsPostgres) UsePostgres(builder, options.ConnectionString);
+        else UseSqlite(builder, options.ConnectionString);
         // Migrations are written by hand without a model snapshot; a test compares the migrated schema with the model instead.
         return builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
+
+    // One method per provider, so that compiling one never loads the other's assemblies (memory on the embedded default).
+    private static void UseSqlite(DbContextOptionsBuilder builder, string connectionString) => builder.UseSqlite(connectionString);
+
+    private static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) => builder.UseNpgsql(connectionString);
 }
