@@ -96,11 +96,11 @@ public static class Bench
         Console.WriteLine();
         for (var i = 0; i + 1 < rows.Count; i += 2)
         {
-            var (baseline, bot) = (rows[i], rows[i + 1]);
-            var throughput = bot.Saturated.PerSecond / baseline.Saturated.PerSecond;
-            var tail = bot.Paced.Percentile(99) / baseline.Paced.Percentile(99);
+            var (floor, measured) = (rows[i], rows[i + 1]);
+            var throughput = measured.Saturated.PerSecond / floor.Saturated.PerSecond;
+            var tail = measured.Paced.Percentile(99) / floor.Paced.Percentile(99);
             Console.WriteLine(string.Format(c, "{0}: throughput ratio {1:F2} (target ≥ 0.50) {2} · p99 ratio at {3} req/s {4:F2} (target ≤ 2.00) {5}",
-                bot.Name, throughput, Verdict(throughput >= 0.5), options.Rate, tail, Verdict(tail <= 2)));
+                measured.Name, throughput, Verdict(throughput >= 0.5), options.Rate, tail, Verdict(tail <= 2)));
         }
         Console.WriteLine(string.Format(c, "memory MiB, private (resident): CmBot idle {0:F0} ({1:F0}), peak {2:F0} ({3:F0}) · baseline idle {4:F0} ({5:F0}), peak {6:F0} ({7:F0})",
             bot.Idle.Private, bot.Idle.Resident, bot.Peak.Private, bot.Peak.Resident,
