@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CmBot.Domain.Cards;
 
@@ -17,6 +19,12 @@ public static class AdaptiveCardRenderer
     /// <summary>Sources disagree on Teams' size limit (28 KB to 100 KB); the lowest is the target (teams.md §5.3).</summary>
     public const int MaxBytes = 28 * 1024;
 
+    /// <summary>
+    /// How card JSON goes on the wire: accents and emoji as UTF-8, not as \uXXXX escapes that would make a French
+    /// draft six times bigger. These bodies go to the connector as JSON, never into HTML.
+    /// </summary>
+    public static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly (int Text, int Fact)[] Budgets = [(4000, 1000), (1000, 300), (300, 100)];
 
     public static JsonObject Render(Card card)
@@ -25,7 +33,7 @@ public static class AdaptiveCardRenderer
         foreach (var (text, fact) in Budgets)
         {
             rendered = Build(card, text, fact);
-            if (Encoding.UTF8.GetByteCount(rendered.ToJsonString()) <= MaxBytes) break;
+            if (Encoding.UTF8.GetByteCount(rendered.ToJsonString(Wire)) <= MaxBytes) break;
         }
         return rendered;
     }

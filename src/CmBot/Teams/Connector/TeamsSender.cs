@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CmBot.Domain.Delivery;
+using CmBot.Teams.Cards;
 
 namespace CmBot.Teams.Connector;
 
@@ -72,7 +73,7 @@ public sealed class TeamsSender(
         await pacer.WaitAsync(conversationId, tenantId, cancellationToken);
         using var request = new HttpRequestMessage(method, url);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(AdaptiveCardRenderer.Wire), Encoding.UTF8, "application/json");
         HttpResponseMessage response;
         try
         {

@@ -1,6 +1,7 @@
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Store;
+using CmBot.Teams.Cards;
 using Microsoft.EntityFrameworkCore;
 
 namespace CmBot.Teams.Inbound;
@@ -35,7 +36,7 @@ public sealed class TeamsActivityHandler(
             case "invoke" when activity.Name == ExecuteInvoke && activity.ConversationId is not null:
                 var (click, cardKey) = TeamsInput.Execute(activity);
                 var replies = await conversations.HandleAsync(click, cancellationToken);
-                return Results.Json(InvokeResponses.For(replies, cardKey));
+                return Results.Json(InvokeResponses.For(replies, cardKey), AdaptiveCardRenderer.Wire);
             case "conversationUpdate" or "installationUpdate" when removed:
                 var forgotten = await references.ForgetAsync(activity.ConversationId!, activity.Type == "conversationUpdate" ? activity.TeamId : null, cancellationToken);
                 logger.LogInformation("Removed from Teams conversation(s); forgot {Count} reference(s)", forgotten.Count);
