@@ -56,6 +56,29 @@ public sealed class TeamsConversationTests
     }
 
     [Fact]
+    public async Task SubmitFallback_ActsLikeTheExecuteButton_AndUpdatesThePostedCopy()
+    {
+        await using var host = await TeamsTestHost.StartAsync();
+        await host.PostAsync(TeamsActivities.Message(host.ServiceUrl, "drafts", Chat));
+        var posted = await host.Connector.WaitForAsync(c => c.Method == "POST" && c.Body.Contains("draft.approve"));
+        await host.UntilAsync(db => db.CardPosts.AnyAsync());
+        var messageId = await host.InStoreAsync(db => db.CardPosts.OrderBy(p => p.Id).Select(p => p.MessageId).FirstAsync());
+        var submit = FindExecute(JsonNode.Parse(posted.Body)!, "draft.approve")["fallback"]!;
+        var message = TeamsActivities.Of("message", host.ServiceUrl, Chat, a =>
+        {
+            a["replyToId"] = messageId;
+            a["value"] = submit["data"]!.DeepClone();
+        });
+
+        var response = await host.PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var put = await host.Connector.WaitForAsync(c => c.Method == "PUT");
+        Assert.EndsWith($"/activities/{messageId}", put.RawTarget);
+        Assert.Contains($"par {TeamsActivities.UserName}", put.Body); // "Approuvé par …": the demo brand speaks French.
+    }
+
+    [Fact]
     public async Task Throttled_ThenAccepted_PostsOneMessage_AtTheRegionalEscapedAddress()
     {
         await using var host = await TeamsTestHost.StartAsync(prepare: c => c.Script(429, "1", """{"error":{"code":"Throttled","message":"slow down"}}"""));
