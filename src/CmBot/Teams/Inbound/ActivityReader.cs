@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace CmBot.Teams.Inbound;
+
+/// <summary>
+/// Reads one activity from a request body with bounds: at most the configured size, at most 32 levels deep (real
+/// activities use about 6), a JSON object with a `type`. A bad body yields a short reason for a 400.
+/// </summary>
+public static class ActivityReader
+{
+    private const int MaxDepth = 32;
+
+    public static async Task<(TeamsActivity? Activity, string? Error)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes) return (null, "body too large");
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) return (null, "body too large");
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) return (null, "empty body");
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = MaxDepth });
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, "an activity must be a JSON object");
+            var activity = TeamsActivity.Read(document.RootElement);
+            return activity.Type.Length == 0 ? (null, "the activity has no type") : (activity, null);
+        }
+        catch (JsonException)
+        {
+            return (null, "malformed JSON");
+        }
+    }
+}

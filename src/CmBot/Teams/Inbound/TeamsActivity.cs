@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace CmBot.Teams.Inbound;
+
+/// <summary>
+/// The fields of a Bot Framework activity CmBot uses (teams.md §1.1), read by hand from the JSON; anything else
+/// is ignored, so new fields Teams adds do no harm.
+/// </summary>
+public sealed record TeamsActivity(string Type)
+{
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Action { get; init; }
+    public string? ServiceUrl { get; init; }
+    public string? ChannelId { get; init; }
+    public TeamsAccount? From { get; init; }
+    public TeamsAccount? Recipient { get; init; }
+    /// <summary>The full conversation id, with `;messageid=` when the activity is in a channel thread.</summary>
+    public string? ConversationId { get; init; }
+    public string? ConversationType { get; init; }
+    public string? ConversationName { get; init; }
+    public string? TenantId { get; init; }
+    public string? TeamId { get; init; }
+    public string? TeamName { get; init; }
+    public string? ChannelName { get; init; }
+    public string? ReplyToId { get; init; }
+    public string? Text { get; init; }
+    /// <summary>Action.Submit data (message) or the invoke body; a detached copy, or Undefined.</summary>
+    public JsonElement Value { get; init; }
+    public IReadOnlyList<TeamsMention> Mentions { get; init; } = [];
+    public IReadOnlyList<string> MembersAdded { get; init; } = [];
+    public IReadOnlyList<string> MembersRemoved { get; init; } = [];
+
+    public bool IsForBot(IReadOnlyList<string> members) => Recipient is { } bot && members.Contains(bot.Id, StringComparer.Ordinal);
+
+    public static TeamsActivity Read(JsonElement root)
+    {
+        var conversation = Child(root, "conversation");
+        var channelData = Child(root, "channelData");
+        return new TeamsActivity(Str(root, "type") ?? "")
+        {
+            Id = Str(root, "id"),
+            Name = Str(root, "name"),
+            Action = Str(root, "action"),
+            ServiceUrl = Str(root, "serviceUrl"),
+            ChannelId = Str(root, "channelId"),
+            From = Account(Child(root, "from")),
+            Recipient = Account(Child(root, "recipient")),
+            ConversationId = Str(conversation, "id"),
+            ConversationType = Str(conversation, "conversationType"),
+            ConversationName = Str(conversation, "name"),
+            TenantId = Str(conversation, "tenantId") ?? Str(Child(channelData, "tenant"), "id"),
+            TeamId = Str(Child(channelData, "team"), "id"),
+            TeamName = Str(Child(channelData, "team"), "name"),
+            ChannelName = Str(Child(channelData, "channel"), "name"),
+            ReplyToId = Str(root, "replyToId"),
+            Text = Str(root, "text"),
+            Value = root.TryGetProperty("value", out var value) ? value.Clone() : default,
+            Mentions = Items(root, "entities")
+                .Where(e => Str(e, "type") == "mention")
+                .Select(e => (Who: Account(Child(e, "mentioned")), Text: Str(e, "text")))
+                .Where(m => m.Who is not null && m.Text is not null)
+                .Select(m => new TeamsMention(m.Who!, m.Text!))
+                .ToList(),
+            MembersAdded = Items(root, "membersAdded").Select(m => Str(m, "id")).OfType<string>().ToList(),
+            MembersRemoved = Items(root, "membersRemoved").Select(m => Str(m, "id")).OfType<string>().ToList(),
+        };
+    }
+
+    private static TeamsAccount? Account(JsonElement element) =>
+        Str(element, "id") is { Length: > 0 } id ? new TeamsAccount(id, Str(element, "name")) : null;
+
+    private static JsonElement Child(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? child : default;
+
+    private static string? Str(JsonElement element, string name) =>
+        Child(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
+        Child(element, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
+}

@@ -1,0 +1,82 @@
+using CmBot.Domain.Channels;
+using CmBot.Domain.Store;
+using CmBot.Teams.Inbound;
+using Microsoft.EntityFrameworkCore;
+
+namespace CmBot.Teams;
+
+/// <summary>
+/// The conversation references Teams needs to write somewhere later (serviceUrl, tenant, team), learned from
+/// authenticated activities only: the connector token is only ever sent to a serviceUrl stored here.
+/// Keyed by the conversation id without `;messageid=` (a channel, not one of its threads).
+/// </summary>
+public sealed class TeamsConversations(CmBotDb db, TimeProvider clock)
+{
+    public const string Channel = "teams";
+    /// <summary>Seen-again timestamps are refreshed at most this often, so a busy chat does not write on every message.</summary>
+    private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
+
+    public static string BaseId(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread < 0 ? conversationId : conversationId[..thread];
+    }
+
+    public Task<ChannelConversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var id = BaseId(conversationId);
+        return db.ChannelConversations.AsNoTracking().FirstOrDefaultAsync(c => c.Channel == Channel && c.ConversationId == id, cancellationToken);
+    }
+
+    /// <summary>Creates or refreshes the reference; true when it was new.</summary>
+    public async Task<bool> RememberAsync(TeamsActivity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ConversationId is not { Length: > 0 } fullId || activity.ServiceUrl is not { Length: > 0 } serviceUrl) return false;
+        var id = BaseId(fullId);
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var row = await db.ChannelConversations.FirstOrDefaultAsync(c => c.Channel == Channel && c.ConversationId == id, cancellationToken);
+            var created = row is null;
+            row ??= db.ChannelConversations.Add(new ChannelConversation { Channel = Channel, ConversationId = id, AddedAt = now }).Entity;
+            row.ServiceUrl = serviceUrl;
+            row.Kind = activity.ConversationType ?? row.Kind;
+            row.Name = activity.ConversationName ?? activity.ChannelName ?? row.Name;
+            row.TenantId = activity.TenantId ?? row.TenantId;
+            row.TeamId = activity.TeamId ?? row.TeamId;
+            var entry = db.Entry(row);
+            if (!created && !entry.Properties.Any(p => p.IsModified) && now - row.LastSeenAt < SeenResolution) return false;
+            row.LastSeenAt = now;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return created;
+            }
+            catch (DbUpdateException) when (created && attempt == 0)
+            {
+                // Another request stored the same new conversation first: refresh that row instead.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The bot was removed: forget the conversation (and, for a team, every channel of it), unlink the brands
+    /// posting there, and give up what was still waiting to be sent there.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ForgetAsync(string conversationId, string? teamId, CancellationToken cancellationToken)
+    {
+        var id = BaseId(conversationId);
+        var rows = await db.ChannelConversations
+            .Where(c => c.Channel == Channel && (c.ConversationId == id || (teamId != null && c.TeamId == teamId)))
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.ConversationId).Append(id).Distinct().ToList();
+        db.ChannelConversations.RemoveRange(rows);
+        db.BrandChannels.RemoveRange(await db.BrandChannels.Where(b => b.Channel == Channel && ids.Contains(b.ConversationId)).ToListAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        await db.OutboxMessages
+            .Where(m => m.Channel == Channel && ids.Contains(m.ConversationId) && m.SentAt == null && !m.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Failed, true).SetProperty(m => m.LastError, "bot removed from the conversation"), cancellationToken);
+        return ids;
+    }
+}

@@ -1,0 +1,31 @@
+using CmBot.Teams.Connector;
+
+namespace CmBot.Tests.Teams;
+
+/// <summary>Sends are spread under teams.md §5.1's limits: 7 per second and 8 per 2 seconds per conversation, 50/s per tenant.</summary>
+public sealed class ConnectorPacerTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 5, 11, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void OneConversation_SevenGoAtOnce_TheEighthWaitsASecond_TheNinthTwo()
+    {
+        var pacer = new ConnectorPacer(TimeProvider.System);
+
+        var delays = Enumerable.Range(0, 9).Select(_ => pacer.Reserve("19:a@thread.tacv2", "tenant", T0).TotalSeconds).ToList();
+
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 1, 2], delays);
+    }
+
+    [Fact]
+    public void ManyConversationsOfOneTenant_FiftyGoInASecond_TheNextWaits()
+    {
+        var pacer = new ConnectorPacer(TimeProvider.System);
+
+        var delays = Enumerable.Range(0, 51).Select(i => pacer.Reserve($"a:{i}", "tenant", T0)).ToList();
+
+        Assert.All(delays.Take(50), d => Assert.Equal(TimeSpan.Zero, d));
+        Assert.Equal(TimeSpan.FromSeconds(1), delays[50]);
+        Assert.Equal(TimeSpan.Zero, pacer.Reserve("a:other-tenant", "another", T0));
+    }
+}
