@@ -51,7 +51,12 @@ class Chat {
     if (!(await sent).ok()) throw new Error(`the playground refused the message "${text}"`);
   }
   card(words) { return this.cards.filter({ hasText: anyOf(words) }).last(); }
-  async seeCard(words) { await this.card(words).waitFor({ state: "visible", timeout: stepTimeout }); return this.card(words); }
+  async seeCard(words) {
+    const card = this.card(words);
+    await card.waitFor({ state: "visible", timeout: stepTimeout });
+    await card.scrollIntoViewIfNeeded(); // so the step's screenshot shows it
+    return card;
+  }
   async click(card, titles) {
     const answered = this.page.waitForResponse((r) => /\/_conversation\/v1\/(submit|invoke)$/.test(r.url()), { timeout: stepTimeout }).catch(() => null);
     await card.getByRole("button", { name: anyOf(titles) }).last().click();

@@ -11,7 +11,7 @@ namespace CmBot.Tests.EndToEnd;
 /// </summary>
 public sealed class PlaygroundTests(ITestOutputHelper output)
 {
-    [Requires("/usr/bin/chromium", "apt-get install -y chromium", Skip = "Until the Teams channel (issue 3) lands on main")]
+    [Requires("/usr/bin/chromium", "apt-get install -y chromium")]
     public async Task Newcomer_ChatsWithCmBot_InThePlayground()
     {
         await NodePeers.EnsureInstalledAsync();

@@ -47,7 +47,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The CmBot binary built beside this test assembly's configuration (Debug or Release).</summary>
     private static string BinaryPath()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var path = Repository.PathOf("src", "CmBot", "bin", configuration, "net10.0", "CmBot.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build src/CmBot first", path);
     }
