@@ -27,6 +27,34 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public async Task EveryCardKind_ParsesInMicrosoftsAdaptiveCardsRenderer_WithoutWarnings()
+    {
+        var cards = await DomainCardsAsync();
+        cards.Add(WelcomeCard.Build());
+        var file = Path.Combine(Path.GetTempPath(), $"cmbot-cards-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, new JsonArray([.. cards.Select(c => (JsonNode)AdaptiveCardRenderer.Render(c))]).ToJsonString());
+
+        var results = JsonNode.Parse(await NodePeers.RunScriptAsync("validate-cards.cjs", file))!.AsArray();
+
+        File.Delete(file);
+        Assert.Equal(cards.Count, results.Count);
+        Assert.All(results, r => Assert.True(r!["problems"]!.AsArray().Count == 0,
+            $"{cards[(int)r["index"]!].Key}: {r["problems"]!.ToJsonString()}"));
+    }
+
+    [Fact]
+    public async Task Renderer_ReportsWhatItCannotParse()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"cmbot-cards-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """[{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Carousel2000"}]}]""");
+
+        var results = JsonNode.Parse(await NodePeers.RunScriptAsync("validate-cards.cjs", file))!.AsArray();
+
+        File.Delete(file);
+        Assert.NotEmpty(results[0]!["problems"]!.AsArray());
+    }
+
+    [Fact]
     public async Task DraftCard_EditOpensAShowCardWithEveryInputPrefilled()
     {
         var draft = (await DomainCardsAsync()).First(c => c.Kind == CardKind.Draft);
