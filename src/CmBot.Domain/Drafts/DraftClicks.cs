@@ -16,7 +16,9 @@ internal static class DraftClicks
     {
         var id = click.GetInt(DraftFields.DraftId);
         var draft = id is null ? null : await Find(context, id.Value, cancellationToken);
-        return draft ?? throw new DomainException(context.L($"Draft {id} not found.", $"Brouillon {id} introuvable."));
+        // Name what the click said, even when it is not a number, so the message never reads "Draft  not found".
+        var named = click.Get(DraftFields.DraftId) ?? "?";
+        return draft ?? throw new DomainException(context.L($"Draft {named} not found.", $"Brouillon {named} introuvable."));
     }
 
     /// <summary>A refusal with the current card when the click was made on an older revision; null when it is current.</summary>

@@ -103,6 +103,9 @@ public sealed class TeamsSender(
             HttpStatusCode.TooManyRequests => new DeliveryException(DeliveryFailure.Throttled, detail, RetryAfter(response)),
             HttpStatusCode.Forbidden or HttpStatusCode.NotFound => new DeliveryException(DeliveryFailure.ConversationGone, detail),
             HttpStatusCode.PreconditionFailed or HttpStatusCode.RequestTimeout => new DeliveryException(DeliveryFailure.Transient, detail),
+            // Our token was refused: credentials being rotated or misconfigured. Keep the message and retry
+            // with backoff (the dispatcher logs each attempt) rather than drop what was accepted.
+            HttpStatusCode.Unauthorized => new DeliveryException(DeliveryFailure.Transient, detail),
             _ when status >= 500 => new DeliveryException(DeliveryFailure.Transient, detail, RetryAfter(response)),
             _ => new DeliveryException(DeliveryFailure.Rejected, detail),
         };
