@@ -54,7 +54,7 @@ public static class ReminderQuartz
                     store.UseSqlite(source =>
                     {
                         source.Provider = "SQLite-Microsoft";
-                        source.DataSourceFactory = provider => SqliteFactory.Instance.CreateDataSource(ConnectionString(provider));
+                        source.DataSourceFactory = provider => SqliteFactory.Instance.CreateDataSource(ExistingFileOnly(ConnectionString(provider)));
                     });
                     store.UseDriverDelegate<SQLiteDelegate>();
                 }
@@ -69,6 +69,10 @@ public static class ReminderQuartz
         });
         return services;
     }
+
+    /// <summary>The migrations create the database; Quartz must never create an empty one where it went missing.</summary>
+    private static string ExistingFileOnly(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ConnectionString;
 
     private static string ConnectionString(IServiceProvider provider) => provider.GetRequiredService<IOptions<StoreOptions>>().Value.ConnectionString;
 }

@@ -12,6 +12,21 @@ public sealed class ReminderScheduleWorker(ReminderScheduler scheduler, Reminder
 {
     private static readonly TimeSpan FullSyncEvery = TimeSpan.FromMinutes(10);
 
+    /// <summary>Every brand's triggers are in place before the host serves its first request.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scheduler.SyncAllAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The store may be unreachable for now; the loop below retries.
+            logger.LogError(error, "Scheduling the reminders on start failed; retrying");
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var full = Task.Run(() => SyncAllForeverAsync(stoppingToken), stoppingToken);
@@ -40,8 +55,8 @@ public sealed class ReminderScheduleWorker(ReminderScheduler scheduler, Reminder
         {
             try
             {
-                await scheduler.SyncAllAsync(stoppingToken);
                 await Task.Delay(FullSyncEvery, stoppingToken);
+                await scheduler.SyncAllAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

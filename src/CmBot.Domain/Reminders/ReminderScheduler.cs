@@ -137,7 +137,8 @@ public sealed class ReminderScheduler(
         await scheduler.AddJob(JobBuilder.Create<TJob>().WithIdentity(job).StoreDurably().Build(), AddJobOptions.Replacing, cancellationToken);
         var key = new TriggerKey(job.Name, job.Group);
         if (await scheduler.Exists(key, cancellationToken)) return;
-        await ScheduleAsync(scheduler, TriggerBuilder.Create().WithIdentity(key).ForJob(job).StartNow()
+        // First run one interval on: a host that just started has nothing overdue to find yet.
+        await ScheduleAsync(scheduler, TriggerBuilder.Create().WithIdentity(key).ForJob(job).StartAt(clock.GetUtcNow() + options.Value.WatchInterval)
             // A watch looks at "now": missed runs are not made up, the next one covers them.
             .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(options.Value.WatchInterval).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
