@@ -61,6 +61,20 @@ public sealed class ReminderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task BrandSetTimezone_SignalsTheBrand_AndScheduleReadsTheNewZone()
+    {
+        var brand = world.AddBrand();
+        world.Signal.Drain();
+
+        await world.Say(BrandBuilder.Ana, "brand set timezone America/Montreal");
+        var card = Assert.IsType<CardReply>(Assert.Single(await world.Say(BrandBuilder.Bob, "schedule"))).Card;
+
+        Assert.Equal([brand.Id], world.Signal.Drain().Distinct());
+        Assert.Equal("Acme · America/Montreal", card.Subtitle);
+        Assert.Equal(("Weekly sync agenda", "Mon, Nov 23, 09:30"), (card.Facts[0].Label, card.Facts[0].Value));
+    }
+
+    [Fact]
     public async Task Schedule_ListsWhatComesNext_InLocalTime_SoonestFirst()
     {
         world.AddBrand();
