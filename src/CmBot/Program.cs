@@ -8,6 +8,7 @@ builder.AddRootDevelopmentSettings();
 builder.AddCmBotLogging();
 builder.AddCmBotDomain();
 builder.AddOutboxWorker();
+builder.AddReminders();
 builder.AddTeams();
 builder.AddSlack();
 builder.Services.AddCmBotHealthChecks();
@@ -19,6 +20,7 @@ await app.PrepareStoreAsync();
 app.MapCmBotHealth();
 app.MapTeams();
 app.MapSlack();
+app.MapSchedules();
 app.MapGet("/", () => Results.Text("CmBot is running. Health: /healthz"));
 
 app.Run();

@@ -22,6 +22,10 @@ public sealed class Comment
     public DateTimeOffset DeadlineAt { get; set; }
     public bool IsUrgent { get; set; }
     public DateTimeOffset? EscalatedAt { get; set; }
+    /// <summary>When the "15 minutes left" reminder was posted; set once, by the deadline job.</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
+    /// <summary>When the card turned overdue and the on-duty people were called; set once, by the deadline job.</summary>
+    public DateTimeOffset? OverdueNotifiedAt { get; set; }
     public CommentState State { get; set; } = CommentState.Open;
     public string? AssignedToId { get; set; }
     public string? AssignedToName { get; set; }

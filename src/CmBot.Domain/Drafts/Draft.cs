@@ -27,6 +27,8 @@ public sealed partial class Draft
     /// <summary>The requested changes or the rejection reason.</summary>
     public string? DecisionNote { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>When the approvers were nudged, an hour before <see cref="PlannedAt"/>; set once, by the nudge job.</summary>
+    public DateTimeOffset? ApproversNudgedAt { get; set; }
     /// <summary>Optimistic concurrency token: two decisions at once, only one saves.</summary>
     public int Version { get; set; }
     public List<DraftRevision> Revisions { get; set; } = [];

@@ -12,8 +12,9 @@ public static class SqliteSchema
         var connection = db.Database.GetDbConnection();
         connection.Open();
         var schema = new SortedSet<string>();
-        // EF's own bookkeeping (__EFMigrationsHistory, __EFMigrationsLock) is not part of the model.
-        var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) <> '__EF'")
+        // EF's own bookkeeping (__EFMigrationsHistory, __EFMigrationsLock) is not part of the model; nor are
+        // Quartz's QRTZ_ tables: our migrations create them for Quartz's job store, which alone reads and writes them.
+        var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) <> '__EF' AND substr(name, 1, 5) <> 'QRTZ_'")
             .Select(r => (string)r[0]!).ToList();
         foreach (var table in tables)
         {
