@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CmBot.Domain.Store;
+
+/// <summary>
+/// Per-connection SQLite settings (they are not part of the connection string, nor kept in the file):
+/// - busy_timeout: SQLite waits for the write lock itself, in short steps, instead of Microsoft.Data.Sqlite
+///   retrying with 150 ms sleeps, which made every contended request that much slower;
+/// - synchronous=NORMAL: with WAL a commit survives a crash of the process; only a power cut can lose the last
+///   commits, and each commit no longer waits for a disk flush.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
