@@ -46,6 +46,8 @@ public sealed class SlackHost : IAsyncDisposable
     public static async Task<SlackHost> StartAsync(Dictionary<string, string?>? settings = null) =>
         new(await FakeSlackApi.StartAsync(), settings ?? []);
 
+    private static int messages;
+
     public static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null,
@@ -82,7 +84,9 @@ public sealed class SlackHost : IAsyncDisposable
         inner["text"] = $"<@{FakeSlackApi.BotUserId}> {text}";
         inner["channel"] = channel;
         inner["user"] = user;
-        inner["ts"] = inner["event_ts"] = $"1778491234.{Math.Abs(eventId.GetHashCode()) % 1000000:000000}";
+        var ts = $"1778491234.{Interlocked.Increment(ref messages):000000}";
+        inner["ts"] = ts;
+        inner["event_ts"] = ts;
         return body;
     }
 
