@@ -64,6 +64,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public static IResult Error(string error) => Results.Json(new { ok = false, error });
 
+    /// <summary>HTTP 429 with Retry-After, as Slack rate-limits.</summary>
+    public static IResult RateLimited(int seconds) => new RateLimitedResult(seconds);
+
+    private sealed class RateLimitedResult(int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return context.Response.WriteAsJsonAsync(new { ok = false, error = "ratelimited" });
+        }
+    }
+
     public async Task<IReadOnlyList<Call>> WaitForAsync(string method, int count = 1, Func<Call, bool>? where = null, int seconds = 15)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
