@@ -43,8 +43,13 @@ public sealed class SlackHost : IAsyncDisposable
         Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
     }
 
-    public static async Task<SlackHost> StartAsync(Dictionary<string, string?>? settings = null) =>
-        new(await FakeSlackApi.StartAsync(), settings ?? []);
+    /// <summary><paramref name="before"/> prepares the fake before CmBot starts (Socket Mode connects at start).</summary>
+    public static async Task<SlackHost> StartAsync(Dictionary<string, string?>? settings = null, Action<FakeSlackApi>? before = null)
+    {
+        var api = await FakeSlackApi.StartAsync();
+        before?.Invoke(api);
+        return new SlackHost(api, settings ?? []);
+    }
 
     private static int messages;
 
