@@ -69,11 +69,12 @@ public static class SlackEndpoints
         {
             return await handle();
         }
-        catch (SlackPayloadException malformed)
+        catch (Exception malformed) when (malformed is SlackPayloadException or KeyNotFoundException)
         {
             // Sending it again would not make it well-formed.
             request.HttpContext.Response.Headers["X-Slack-No-Retry"] = "1";
-            return Results.Text(malformed.Message, statusCode: StatusCodes.Status400BadRequest);
+            var reason = malformed is SlackPayloadException ? malformed.Message : "a required field is missing";
+            return Results.Text(reason, statusCode: StatusCodes.Status400BadRequest);
         }
     }
 }

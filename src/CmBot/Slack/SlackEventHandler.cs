@@ -29,8 +29,12 @@ public sealed class SlackEventHandler(
             case "event_callback":
                 await EventAsync(body, cancellationToken);
                 return null;
+            case null:
+                throw new SlackPayloadException("body without type");
             default:
-                throw new SlackPayloadException("unknown body type");
+                // A type Slack added since: acknowledged, so it never counts as a failed delivery.
+                logger.LogDebug("Ignored a Slack body of type {Type}", Str(body, "type"));
+                return null;
         }
     }
 

@@ -71,7 +71,11 @@ public sealed class SlackSender(SlackWebApi api, SlackTokens tokens, SlackPacer 
         if (Gone.Contains(failure.Error))
         {
             if (failure.Error == "not_in_channel") NotInChannel(conversationId);
-            else logger.LogWarning("Slack {Method} to {Channel} refused with {Error}: the bot cannot post there", method, conversationId, failure.Error);
+            else
+            {
+                logger.LogWarning("Slack {Method} to {Channel} refused with {Error}: the bot cannot post there", method, conversationId, failure.Error);
+                Tell(conversationId, $"I can't post in this conversation ({failure.Error}). Talk to me in a channel I'm in, or in a direct message.");
+            }
             return new DeliveryException(DeliveryFailure.ConversationGone, $"{method}: {failure.Error}");
         }
         logger.LogError("Slack {Method} to {Channel} refused with {Error}", method, conversationId, failure.Error);
@@ -82,12 +86,14 @@ public sealed class SlackSender(SlackWebApi api, SlackTokens tokens, SlackPacer 
     private void NotInChannel(string conversationId)
     {
         logger.LogWarning("CmBot is not a member of Slack channel {Channel}: invite it there (/invite @CmBot) so its messages can be posted", conversationId);
+        Tell(conversationId, $"I can't post in <#{conversationId}> yet: invite me with `/invite @CmBot` in <#{conversationId}>, then try again.");
+    }
+
+    /// <summary>Only the person who just asked here can be told (through their response_url), and only them.</summary>
+    private void Tell(string conversationId, string text)
+    {
         if (responseUrls.Take(conversationId) is not { } url) return;
-        var notice = new JsonObject
-        {
-            ["response_type"] = "ephemeral",
-            ["text"] = $"I can't post in <#{conversationId}> yet: invite me with `/invite @CmBot` in <#{conversationId}>, then try again.",
-        };
-        work.Enqueue("not_in_channel notice", (_, ct) => api.RespondAsync(url, notice, ct));
+        var notice = new JsonObject { ["response_type"] = "ephemeral", ["text"] = text };
+        work.Enqueue("cannot-post notice", (_, ct) => api.RespondAsync(url, notice, ct));
     }
 }

@@ -10,7 +10,7 @@ namespace CmBot.Slack;
 /// Which bot token speaks for a workspace: the one its OAuth install stored (decrypted here, kept in memory only),
 /// else the configured single-workspace token. A conversation's workspace is what the store learned from its traffic.
 /// </summary>
-public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<SlackOptions> options)
+public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<SlackOptions> options, ILogger<SlackTokens> logger)
 {
     public const string Channel = "slack";
     private readonly IDataProtector protector = protection.CreateProtector("CmBot.Slack.BotToken");
@@ -27,7 +27,18 @@ public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProv
                 .Where(i => i.Channel == Channel && i.WorkspaceId == teamId)
                 .Select(i => i.EncryptedBotToken)
                 .FirstOrDefaultAsync(cancellationToken);
-            if (installed is not null) return protector.Unprotect(installed);
+            if (installed is not null)
+            {
+                try
+                {
+                    return protector.Unprotect(installed);
+                }
+                catch (System.Security.Cryptography.CryptographicException)
+                {
+                    // The Data Protection keys changed (not persisted across deployments): only a new install can help.
+                    logger.LogError("The stored Slack token of workspace {Team} cannot be decrypted; reinstall the app there (/slack/install)", teamId);
+                }
+            }
         }
         return options.Value.BotToken is { Length: > 0 } configured ? configured : null;
     }

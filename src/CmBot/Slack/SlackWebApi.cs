@@ -31,15 +31,15 @@ public sealed class SlackWebApi(IHttpClientFactory clients, IOptions<SlackOption
     public Task<JsonElement> DeleteAsync(string token, string channel, string ts, CancellationToken ct) =>
         CallAsync("chat.delete", token, new JsonObject { ["channel"] = channel, ["ts"] = ts }, ct);
 
-    /// <summary>The trigger lives 3 s: a rate limit is waited out only if it asks for less than a second.</summary>
+    /// <summary>The trigger lives 3 s from the click: a rate limit is waited out only while the retry still lands inside 2 s.</summary>
     public Task<JsonElement> OpenViewAsync(string token, string triggerId, JsonObject view, CancellationToken ct) =>
-        WithRetryAsync(() => CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, ct), TimeSpan.FromSeconds(1), ct);
+        WithRetryAsync(() => CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, ct), TimeSpan.FromSeconds(2), ct);
 
     public Task<JsonElement> UpdateViewAsync(string token, string viewId, JsonObject view, CancellationToken ct) =>
-        WithRetryAsync(() => CallAsync("views.update", token, new JsonObject { ["view_id"] = viewId, ["view"] = view }, ct), TimeSpan.FromSeconds(5), ct);
+        WithRetryAsync(() => CallAsync("views.update", token, new JsonObject { ["view_id"] = viewId, ["view"] = view.DeepClone() }, ct), TimeSpan.FromSeconds(5), ct);
 
     public Task<JsonElement> PublishViewAsync(string token, string userId, JsonObject view, CancellationToken ct) =>
-        WithRetryAsync(() => CallAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view }, ct), TimeSpan.FromSeconds(5), ct);
+        WithRetryAsync(() => CallAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }, ct), TimeSpan.FromSeconds(5), ct);
 
     public Task<JsonElement> AuthTestAsync(string token, CancellationToken ct) =>
         WithRetryAsync(() => FormAsync("auth.test", new AuthenticationHeaderValue("Bearer", token), [], ct), TimeSpan.FromSeconds(5), ct);

@@ -125,6 +125,14 @@ public sealed class SlackEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BodyOfATypeSlackAddedLater_IsAcked()
+    {
+        var response = await host.PostEventAsync(new JsonObject { ["type"] = "app_deleted_someday", ["team_id"] = "T04CMTY7Q2N" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AppHomeOpened_PublishesTheHomeOfThatPerson()
     {
         var body = Samples.Json("slack-event-app-mention.json");
