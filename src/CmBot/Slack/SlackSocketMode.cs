@@ -76,7 +76,8 @@ public sealed class SlackSocketMode(
                     var reason = SlackEventHandler.Str(root, "reason");
                     logger.LogInformation("Slack asked to reconnect ({Reason})", reason);
                     await CloseQuietlyAsync(socket);
-                    return reason == "link_disabled" ? Outcome.Stop : Outcome.Refresh;
+                    // Over the per-app socket cap, reconnecting at once would only make it worse: back off instead.
+                    return reason switch { "link_disabled" => Outcome.Stop, "too_many_websockets" => Outcome.Dropped, _ => Outcome.Refresh };
             }
             if (SlackEventHandler.Str(root, "envelope_id") is not { } envelopeId) continue;
             var answer = await HandleAsync(root, stoppingToken);
