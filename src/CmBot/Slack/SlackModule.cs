@@ -1,9 +1,41 @@
+using CmBot.Domain.Delivery;
+
 namespace CmBot.Slack;
 
 public static class SlackModule
 {
     /// <summary>Slack: Events API, interactivity, slash commands, Socket Mode, and the Web API sender.</summary>
-    public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SlackOptions>().BindConfiguration("Slack");
+        services.AddDataProtection();
+        services.AddHttpClient(SlackWebApi.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<SlackWebApi>();
+        services.AddSingleton<SlackTokens>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
+        services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlackPacer>();
+        services.AddSingleton<SlackResponseUrls>();
+        services.AddSingleton<SlackRequest>();
+        services.AddSingleton<SlackConversationGateway>();
+        services.AddSingleton<SlackEventHandler>();
+        services.AddSingleton<SlackInteractionHandler>();
+        services.AddSingleton<SlackModalOpener>();
+        services.AddSingleton<SlackCommandHandler>();
+        services.AddScoped<SlackCardLookup>();
+        services.AddScoped<SlackAppHome>();
+        services.AddSingleton<SlackSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<SlackSender>());
+        services.AddHostedService<SlackSocketMode>();
+        return builder;
+    }
 
-    public static WebApplication MapSlack(this WebApplication app) => app;
+    public static WebApplication MapSlack(this WebApplication app)
+    {
+        app.MapSlackEndpoints();
+        app.MapSlackOAuth();
+        return app;
+    }
 }
