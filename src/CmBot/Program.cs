@@ -1,3 +1,4 @@
+using CmBot.Api;
 using CmBot.Hosting;
 using CmBot.Slack;
 using CmBot.Teams;
@@ -10,6 +11,7 @@ builder.AddCmBotDomain();
 builder.AddOutboxWorker();
 builder.AddTeams();
 builder.AddSlack();
+builder.AddDataIn();
 builder.Services.AddCmBotHealthChecks();
 
 var app = builder.Build();
@@ -19,6 +21,7 @@ await app.PrepareStoreAsync();
 app.MapCmBotHealth();
 app.MapTeams();
 app.MapSlack();
+app.MapDataIn();
 app.MapGet("/", () => Results.Text("CmBot is running. Health: /healthz"));
 
 app.Run();
