@@ -42,8 +42,8 @@ public static class MetricsCsvApi
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(new CsvImportView(read.Format.Name, read.GoodRows, outcome.Inserted, outcome.Updated, outcome.Unchanged, read.Errors));
             })
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<string>("text/csv")
+            // One Accepts: routing reads the last one only, and refuses other content types with 415.
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
             .WithName("ImportMetricsCsv");
 
     private static async Task<Stream?> FileAsync(HttpRequest request, CancellationToken cancellationToken)
