@@ -1,3 +1,4 @@
+using CmBot.Api;
 using CmBot.Hosting;
 using CmBot.Slack;
 using CmBot.Teams;
@@ -11,6 +12,7 @@ builder.AddOutboxWorker();
 builder.AddReminders();
 builder.AddTeams();
 builder.AddSlack();
+builder.AddDataIn();
 builder.Services.AddCmBotHealthChecks();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.MapCmBotHealth();
 app.MapTeams();
 app.MapSlack();
 app.MapSchedules();
+app.MapDataIn();
 app.MapGet("/", () => Results.Text("CmBot is running. Health: /healthz"));
 
 app.Run();

@@ -1,4 +1,5 @@
 using CmBot.Domain.Conversations;
+using CmBot.Domain.Integrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CmBot.Domain.Brands;
@@ -14,6 +15,8 @@ public static class BrandsModule
         services.AddSingleton<IChatCommand, BrandSetCommand>();
         foreach (var role in Enum.GetValues<BrandRole>())
             services.AddSingleton<IChatCommand>(new BrandTeamCommand(role));
+        // `brand apikey …`, `brand webhook …`, `brand meta …`: brand settings kept in Integrations.
+        services.AddIntegrations();
         return services;
     }
 }

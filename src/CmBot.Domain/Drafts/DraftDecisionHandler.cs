@@ -2,9 +2,14 @@ using CmBot.Domain.Conversations;
 
 namespace CmBot.Domain.Drafts;
 
-/// <summary>The decision buttons of a draft card: approve, request changes, reject, and mark published.</summary>
-public sealed class DraftDecisionHandler : ICardActionHandler
+/// <summary>
+/// The decision buttons of a draft card: approve, request changes, reject, and mark published. Every saved
+/// decision is told to the <see cref="IDraftDecisionListener"/>s (the outgoing webhooks listen for approvals).
+/// </summary>
+public sealed class DraftDecisionHandler(IEnumerable<IDraftDecisionListener> listeners) : ICardActionHandler
 {
+    public DraftDecisionHandler() : this([]) { }
+
     public IReadOnlyCollection<string> Verbs { get; } =
         [DraftVerbs.Approve, DraftVerbs.RequestChanges, DraftVerbs.Reject, DraftVerbs.MarkPublished];
 
@@ -26,6 +31,11 @@ public sealed class DraftDecisionHandler : ICardActionHandler
             case DraftVerbs.Reject: draft.Reject(brand, user, click.Get(DraftFields.Reason), now); break;
             default: draft.MarkPublished(brand, now); break;
         }
-        return await DraftClicks.SaveAsync(context, draft, [BotReply.Refresh(DraftCard.Build(draft, context))], cancellationToken);
+        IReadOnlyList<BotReply> done = [BotReply.Refresh(DraftCard.Build(draft, context))];
+        var replies = await DraftClicks.SaveAsync(context, draft, done, cancellationToken);
+        // SaveAsync answers with `done` itself only when this decision was the one saved.
+        if (ReferenceEquals(replies, done))
+            foreach (var listener in listeners) await listener.OnDecidedAsync(context, draft, cancellationToken);
+        return replies;
     }
 }

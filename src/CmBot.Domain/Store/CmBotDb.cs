@@ -6,6 +6,7 @@ using CmBot.Domain.Comments;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Drafts;
+using CmBot.Domain.Integrations;
 using CmBot.Domain.Numbers;
 using CmBot.Domain.Routines;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,10 @@ public sealed class CmBotDb(DbContextOptions<CmBotDb> options) : DbContext(optio
     public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
     public DbSet<ChannelConversation> ChannelConversations => Set<ChannelConversation>();
     public DbSet<WorkspaceInstallation> WorkspaceInstallations => Set<WorkspaceInstallation>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<MetaAccount> MetaAccounts => Set<MetaAccount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CmBotDb).Assembly);

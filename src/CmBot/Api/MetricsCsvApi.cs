@@ -1,0 +1,55 @@
+using CmBot.Domain.Brands;
+using CmBot.Domain.Drafts;
+using CmBot.Domain.Integrations;
+using CmBot.Domain.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CmBot.Api;
+
+/// <summary>
+/// `POST /api/metrics/csv`: a CSV file (multipart field "file", or the raw body as text/csv) in our layout or a
+/// network's analytics export. Good rows are written, bad ones are listed with their line and reason; importing
+/// the same file again changes nothing.
+/// </summary>
+public static class MetricsCsvApi
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public sealed record CsvImportView(string Format, int Rows, int Inserted, int Updated, int Unchanged, IReadOnlyList<MetricsCsvImport.RowError> Errors);
+
+    public static void MapMetricsCsv(this RouteGroupBuilder metrics) =>
+        metrics.MapPost("/csv", async Task<Results<Ok<CsvImportView>, ValidationProblem>> (
+                HttpContext http, CmBotDb db, string? format, string? network, CancellationToken cancellationToken) =>
+            {
+                var forced = MetricsCsvFormat.Named(format);
+                if (format is not null && forced is null)
+                    return ApiProblems.Invalid("format", $"The format is one of: {string.Join(", ", MetricsCsvFormat.All.Select(f => f.Name))}.");
+                Network? chosen = null;
+                if (network is not null)
+                {
+                    if (NetworkNames.Parse(network, []) is not ([var one], [])) return ApiProblems.Invalid("network", "One network, e.g. facebook or instagram.");
+                    chosen = one;
+                }
+                if (http.Request.ContentLength > MaxBytes) return ApiProblems.Invalid("file", "The file is at most 5 MB.");
+                var stream = await FileAsync(http.Request, cancellationToken);
+                if (stream is null) return ApiProblems.Invalid("file", "Send the CSV as the multipart field 'file', or as a text/csv body.");
+                var table = await CsvTableReader.ReadAsync(stream, cancellationToken);
+                if (table is null) return ApiProblems.Invalid("file", "The file is empty.");
+
+                var (read, refusal) = MetricsCsvImport.Read(table, forced, chosen);
+                if (read is null) return ApiProblems.Invalid("file", refusal!);
+                var outcome = await MetricsUpsert.ApplyAsync(db, http.Caller().BrandId, read.Values, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(new CsvImportView(read.Format.Name, read.GoodRows, outcome.Inserted, outcome.Updated, outcome.Unchanged, read.Errors));
+            })
+            // One Accepts: routing reads the last one only, and refuses other content types with 415.
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
+            .WithName("ImportMetricsCsv");
+
+    private static async Task<Stream?> FileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) return request.Body;
+        var form = await request.ReadFormAsync(cancellationToken);
+        return (form.Files["file"] ?? form.Files.FirstOrDefault())?.OpenReadStream();
+    }
+}
