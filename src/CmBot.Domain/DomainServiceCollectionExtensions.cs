@@ -4,6 +4,7 @@ using CmBot.Domain.Comments;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Drafts;
+using CmBot.Domain.Inbox;
 using CmBot.Domain.Numbers;
 using CmBot.Domain.Routines;
 using CmBot.Domain.Store;
@@ -26,6 +27,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(sp => new CommandMatcher(sp.GetServices<IChatCommand>()));
         services.AddScoped<ConversationService>();
         services.AddDelivery();
+        services.AddInbox();
         return services
             .AddBrands()
             .AddDrafts()

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRootDevelopmentSettings();
 builder.AddCmBotLogging();
 builder.AddCmBotDomain();
+builder.AddCmBotDataProtection();
 builder.AddOutboxWorker();
 builder.AddReminders();
 builder.AddTeams();

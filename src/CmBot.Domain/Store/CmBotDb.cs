@@ -6,6 +6,7 @@ using CmBot.Domain.Comments;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Drafts;
+using CmBot.Domain.Inbox;
 using CmBot.Domain.Integrations;
 using CmBot.Domain.Numbers;
 using CmBot.Domain.Routines;
@@ -33,6 +34,7 @@ public sealed class CmBotDb(DbContextOptions<CmBotDb> options) : DbContext(optio
     public DbSet<DialogState> DialogStates => Set<DialogState>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
+    public DbSet<InboxEntry> InboxEntries => Set<InboxEntry>();
     public DbSet<ChannelConversation> ChannelConversations => Set<ChannelConversation>();
     public DbSet<WorkspaceInstallation> WorkspaceInstallations => Set<WorkspaceInstallation>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -4,11 +4,12 @@ namespace CmBot.Hosting;
 
 public static class DeliveryHostingExtensions
 {
-    /// <summary>The outbox dispatcher as a background service, tuned from the "Delivery" section.</summary>
+    /// <summary>The inbox processor and the outbox dispatcher as background services, tuned from the "Delivery" section.</summary>
     public static WebApplicationBuilder AddOutboxWorker(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery");
         builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddHostedService<InboxWorker>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using CmBot.Domain.Channels;
 using CmBot.Domain.Conversations;
+using CmBot.Domain.Inbox;
 using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace CmBot.Slack;
 /// Hands a normalized input to the product, in its own DI scope, after remembering the conversation and its
 /// workspace (so the sender later picks the right token). Only the store is touched: fast enough to run before the ack.
 /// </summary>
-public sealed class SlackConversationGateway(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlackConversationGateway> logger)
+public sealed class SlackConversationGateway(IServiceScopeFactory scopes, ConversationInbox inbox, TimeProvider clock, ILogger<SlackConversationGateway> logger)
 {
     public async Task<IReadOnlyList<BotReply>> HandleAsync(ChatInput input, string? teamId, string? kind, string? name, CancellationToken cancellationToken)
     {
@@ -19,10 +20,21 @@ public sealed class SlackConversationGateway(IServiceScopeFactory scopes, TimePr
         return await scope.ServiceProvider.GetRequiredService<ConversationService>().HandleAsync(input, cancellationToken);
     }
 
+    /// <summary>For events, which need no answer in the HTTP response: accepted into the inbox and handled right after the ack.</summary>
+    public async Task AcceptAsync(ChatInput input, string? teamId, string? kind, string? name, CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+            await RememberAsync(scope.ServiceProvider.GetRequiredService<CmBotDb>(), input.Where.ConversationId, teamId, kind, name, cancellationToken);
+        await inbox.AcceptAsync(input, cancellationToken);
+    }
+
     private async Task RememberAsync(CmBotDb db, string conversationId, string? teamId, string? kind, string? name, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var known = await db.ChannelConversations.FirstOrDefaultAsync(c => c.Channel == SlackTokens.Channel && c.ConversationId == conversationId, cancellationToken);
+        // Seen a moment ago with nothing new to learn: spare the store a write on every message.
+        if (known is not null && now - known.LastSeenAt < TimeSpan.FromMinutes(1) && (teamId is null || teamId == known.TeamId) && (kind is null || kind == known.Kind) && name is null)
+            return;
         if (known is null)
         {
             known = new ChannelConversation { Channel = SlackTokens.Channel, ConversationId = conversationId, AddedAt = now };

@@ -76,7 +76,7 @@ public sealed class SlackEventHandler(
             ThreadId = inThread ? Str(message, "thread_ts") ?? Str(message, "ts") : Str(message, "thread_ts"),
             DeliveryId = "slack:" + eventId,
         };
-        await gateway.HandleAsync(input, teamId, inThread ? "channel" : "im", null, cancellationToken);
+        await gateway.AcceptAsync(input, teamId, inThread ? "channel" : "im", null, cancellationToken);
     }
 
     /// <summary>The bot's user id: in the event's authorizations, else what auth.test told (learned in the background).</summary>

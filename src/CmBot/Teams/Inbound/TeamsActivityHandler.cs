@@ -1,5 +1,6 @@
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Delivery;
+using CmBot.Domain.Inbox;
 using CmBot.Domain.Store;
 using CmBot.Teams.Cards;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CmBot.Teams.Inbound;
 
 /// <summary>
-/// What each activity type does once authenticated (teams.md §1.4). Every reply goes through the outbox, except the
-/// invoke's own answer; the activity id is recorded as the delivery id, so a redelivered activity changes nothing.
+/// What each activity type does once authenticated (teams.md §1.4). Messages are accepted into the inbox and handled
+/// right after the ack; an invoke is handled at once, since its answer is the HTTP response. Every reply goes through
+/// the outbox; the activity id is the delivery id, so a redelivered activity changes nothing.
 /// Unknown types and events get 200 and nothing else: Teams adds new ones without notice.
 /// </summary>
 public sealed class TeamsActivityHandler(
     ConversationService conversations,
+    ConversationInbox inbox,
     TeamsConversations references,
     Outbox outbox,
     OutboxSignal signal,
@@ -30,8 +33,9 @@ public sealed class TeamsActivityHandler(
         {
             case "message" when activity.ConversationId is not null:
                 var input = TeamsInput.IsSubmit(activity) ? TeamsInput.Submit(activity) : TeamsInput.Text(activity);
+                // Ack once the input is safely in the inbox; it is handled right after (teams.md §1: ack first, work after).
                 if (input.Click is not null || !string.IsNullOrEmpty(input.Text) || activity.Mentions.Count > 0)
-                    await conversations.HandleAsync(input, cancellationToken);
+                    await inbox.AcceptAsync(input, cancellationToken);
                 return Results.Ok();
             case "invoke" when activity.Name == ExecuteInvoke && activity.ConversationId is not null:
                 var (click, cardKey) = TeamsInput.Execute(activity);

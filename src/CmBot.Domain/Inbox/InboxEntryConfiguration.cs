@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CmBot.Domain.Inbox;
+
+internal sealed class InboxEntryConfiguration : IEntityTypeConfiguration<InboxEntry>
+{
+    public void Configure(EntityTypeBuilder<InboxEntry> entry)
+    {
+        entry.ToTable("InboxEntries");
+        entry.Property(e => e.Key).HasMaxLength(300);
+        entry.Property(e => e.LockedBy).HasMaxLength(64);
+        entry.Property(e => e.LastError).HasMaxLength(500);
+        entry.HasIndex(e => e.Key).IsUnique();
+        // The processor's query: what is still to handle, oldest first.
+        entry.HasIndex(e => new { e.ProcessedAt, e.Failed, e.NextAttemptAt });
+    }
+}

@@ -1,0 +1,117 @@
+using CmBot.Domain.Conversations;
+using CmBot.Domain.Delivery;
+using CmBot.Domain.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CmBot.Domain.Inbox;
+
+/// <summary>
+/// Handles accepted inputs in the order they came, through the <see cref="ConversationService"/>. Entries are
+/// claimed first (several instances never take the same one). A crash between handling and marking is safe:
+/// the conversation service records each delivery id with its effects, so a second pass changes nothing.
+/// </summary>
+public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DeliveryOptions> options, ILogger<InboxProcessor> logger)
+{
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+    private readonly string instance = Guid.NewGuid().ToString("N")[..12];
+    private long passes;
+    private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
+
+    /// <summary>One pass; returns how many entries it took.</summary>
+    public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
+        var entries = await ClaimAsync(db, cancellationToken);
+        if (entries.Count == 0)
+        {
+            await PurgeAsync(db, cancellationToken);
+            return 0;
+        }
+        var handled = new List<long>();
+        var blocked = new HashSet<string>();
+        foreach (var entry in entries)
+        {
+            var input = TryRead(entry);
+            var conversation = input is null ? "" : $"{input.Where.Channel}:{input.Where.ConversationId}";
+            if (input is null || blocked.Contains(conversation))
+            {
+                await ReleaseAsync(db, entry, input is null ? "unreadable input" : null, cancellationToken);
+                continue;
+            }
+            try
+            {
+                await using var work = scopes.CreateAsyncScope();
+                await work.ServiceProvider.GetRequiredService<ConversationService>().HandleAsync(input, cancellationToken);
+                handled.Add(entry.Id);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                blocked.Add(conversation); // Later inputs of that conversation wait, so they stay in order.
+                await ReleaseAsync(db, entry, error.GetType().Name + ": " + error.Message, cancellationToken);
+            }
+        }
+        var now = clock.GetUtcNow();
+        await db.InboxEntries.Where(e => handled.Contains(e.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.ProcessedAt, now).SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+        return entries.Count;
+    }
+
+    private async Task<List<InboxEntry>> ClaimAsync(CmBotDb db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var ids = await db.InboxEntries
+            .Where(e => e.ProcessedAt == null && !e.Failed && e.NextAttemptAt <= now && (e.LockedUntil == null || e.LockedUntil < now))
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        if (ids.Count == 0) return [];
+        var claim = $"{instance}:{++passes}";
+        var until = now + options.Value.Lease;
+        // One statement claims what no one else holds; reading back by claim tells what we got.
+        await db.InboxEntries
+            .Where(e => ids.Contains(e.Id) && e.ProcessedAt == null && (e.LockedUntil == null || e.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedBy, claim).SetProperty(e => e.LockedUntil, until), cancellationToken);
+        return await db.InboxEntries.AsNoTracking().Where(e => e.LockedBy == claim).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    private ChatInput? TryRead(InboxEntry entry)
+    {
+        try
+        {
+            return ChatInputJson.Read(entry.Input);
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            logger.LogError("Inbox entry {Id} cannot be read: {Error}", entry.Id, error.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Gives the entry back with a later attempt time, or gives up on it after the last attempt.</summary>
+    private async Task ReleaseAsync(CmBotDb db, InboxEntry entry, string? error, CancellationToken cancellationToken)
+    {
+        var attempts = entry.Attempts + (error is null ? 0 : 1);
+        var failed = error == "unreadable input" || attempts >= options.Value.MaxAttempts;
+        var next = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), options.Value.MaxBackoff.TotalSeconds));
+        var message = error is { Length: > 500 } ? error[..500] : error;
+        await db.InboxEntries.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Attempts, attempts).SetProperty(e => e.Failed, failed).SetProperty(e => e.LastError, message)
+            .SetProperty(e => e.NextAttemptAt, error is null ? entry.NextAttemptAt : next)
+            .SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+        if (error is not null)
+            logger.Log(failed ? LogLevel.Error : LogLevel.Warning, "Inbox entry {Id} ({Key}) not handled, attempt {Attempts}: {Error}", entry.Id, entry.Key, attempts, message);
+    }
+
+    /// <summary>Handled entries and recorded deliveries are kept a week (long past any platform's retries), then dropped.</summary>
+    private async Task PurgeAsync(CmBotDb db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now - lastPurge < TimeSpan.FromHours(1)) return;
+        lastPurge = now;
+        var before = now - Retention;
+        await db.InboxEntries.Where(e => e.ProcessedAt < before).ExecuteDeleteAsync(cancellationToken);
+        await db.InboundDeliveries.Where(d => d.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+}

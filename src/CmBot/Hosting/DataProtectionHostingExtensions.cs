@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CmBot.Hosting;
+
+public static class DataProtectionHostingExtensions
+{
+    /// <summary>
+    /// The keys that encrypt stored secrets (Slack workspace tokens, webhook secrets) must outlive the process
+    /// and be shared by every instance: without them a redeploy could no longer read what was stored.
+    /// They go to `DataProtection:KeysFolder` (default: data/keys beside the SQLite store; on several instances,
+    /// a folder they share).
+    /// </summary>
+    public static WebApplicationBuilder AddCmBotDataProtection(this WebApplicationBuilder builder)
+    {
+        var folder = builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("CmBot")
+            .PersistKeysToFileSystem(Directory.CreateDirectory(Path.GetFullPath(folder)));
+        return builder;
+    }
+}
