@@ -51,9 +51,13 @@ public static class Bench
             (Target.TeamsMessages("CmBot /api/messages", botPort, connectorPort), true),
         })
         {
-            await Load.SaturateAsync(http, target, options.Concurrency, TimeSpan.FromSeconds(2)); // warm-up
+            await Load.SaturateAsync(http, target, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds));
+            // Each phase starts from a quiet system: what a previous phase accepted is delivered first.
+            await WaitForDeliveriesAsync(http, connectorPort);
             var saturated = await Load.SaturateAsync(http, target, options.Concurrency, duration);
+            await WaitForDeliveriesAsync(http, connectorPort);
             var paced = await Load.AtRateAsync(http, target, options.Rate, duration);
+            await WaitForDeliveriesAsync(http, connectorPort);
             rows.Add(new Row(target.Name, saturated, paced));
         }
         var delivered = await WaitForDeliveriesAsync(http, connectorPort);

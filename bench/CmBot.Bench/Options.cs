@@ -1,6 +1,6 @@
 namespace CmBot.Bench;
 
-public sealed record Options(int Seconds, int Rate, int Concurrency, string BotBinary)
+public sealed record Options(int Seconds, int Rate, int Concurrency, int WarmUpSeconds, string BotBinary)
 {
     public static Options Parse(string[] args)
     {
@@ -11,6 +11,8 @@ public sealed record Options(int Seconds, int Rate, int Concurrency, string BotB
             int.Parse(Value("seconds") ?? "10"),
             int.Parse(Value("rate") ?? "200"),
             int.Parse(Value("concurrency") ?? "32"),
+            // Long enough for the JIT's tiered compilation to settle on both sides.
+            int.Parse(Value("warmup") ?? "5"),
             binary);
     }
 

@@ -21,6 +21,8 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     private readonly Dictionary<string, IChannelSender> byChannel = senders.ToDictionary(s => s.Channel);
+    private readonly string instance = Guid.NewGuid().ToString("N")[..12];
+    private long passes;
 
     /// <summary>One pass over the due messages; returns how many were sent.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -57,27 +59,18 @@ public sealed class OutboxDispatcher(
     private async Task<List<OutboxMessage>> ClaimDueAsync(CmBotDb db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = await db.OutboxMessages
+        var ids = await db.OutboxMessages
             .Where(m => m.SentAt == null && !m.Failed && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.Id)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
-        var claimed = new List<OutboxMessage>();
-        foreach (var message in due)
-        {
-            message.LockedUntil = now + options.Value.Lease;
-            message.Version++;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                claimed.Add(message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.Entry(message).State = EntityState.Detached; // Another instance took it.
-            }
-        }
-        return claimed;
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        if (ids.Count == 0) return [];
+        // One statement claims what no other instance holds (the version moves, so a stale copy cannot be saved over it);
+        // reading back by this pass's name tells what we got.
+        var claim = $"{instance}:{Interlocked.Increment(ref passes)}";
+        var until = now + options.Value.Lease;
+        await db.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntil, until).SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
+        return await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
     private static Task<bool> IsSupersededAsync(CmBotDb db, OutboxMessage message, CancellationToken cancellationToken) =>

@@ -21,7 +21,8 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public int Attempts { get; set; }
-    /// <summary>While set in the future, one dispatcher owns the message; others leave it alone.</summary>
+    /// <summary>Which dispatcher pass holds the message until <see cref="LockedUntil"/>; others leave it alone.</summary>
+    public string? LockedBy { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     /// <summary>Given up: the platform refused it for good, or every retry failed.</summary>

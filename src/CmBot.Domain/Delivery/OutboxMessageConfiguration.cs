@@ -13,6 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.MessageId).HasMaxLength(256);
         message.Property(m => m.CardKey).HasMaxLength(64);
         message.Property(m => m.LastError).HasMaxLength(500);
+        message.Property(m => m.LockedBy).HasMaxLength(64);
         message.Property(m => m.Version).IsConcurrencyToken();
         // The dispatcher's query: what is still to send, oldest first.
         message.HasIndex(m => new { m.SentAt, m.Failed, m.NextAttemptAt });

@@ -10,7 +10,7 @@ namespace CmBot.Teams;
 /// authenticated activities only: the connector token is only ever sent to a serviceUrl stored here.
 /// Keyed by the conversation id without `;messageid=` (a channel, not one of its threads).
 /// </summary>
-public sealed class TeamsConversations(CmBotDb db, TimeProvider clock)
+public sealed class TeamsConversations(CmBotDb db, RecentConversations recent, TimeProvider clock)
 {
     public const string Channel = "teams";
     /// <summary>Seen-again timestamps are refreshed at most this often, so a busy chat does not write on every message.</summary>
@@ -33,6 +33,8 @@ public sealed class TeamsConversations(CmBotDb db, TimeProvider clock)
     {
         if (activity.ConversationId is not { Length: > 0 } fullId || activity.ServiceUrl is not { Length: > 0 } serviceUrl) return false;
         var id = BaseId(fullId);
+        var fingerprint = string.Join('|', serviceUrl, activity.ConversationType, activity.ConversationName ?? activity.ChannelName, activity.TenantId, activity.TeamId);
+        if (recent.IsFresh(id, fingerprint)) return false;
         for (var attempt = 0; ; attempt++)
         {
             var now = clock.GetUtcNow();
@@ -45,11 +47,16 @@ public sealed class TeamsConversations(CmBotDb db, TimeProvider clock)
             row.TenantId = activity.TenantId ?? row.TenantId;
             row.TeamId = activity.TeamId ?? row.TeamId;
             var entry = db.Entry(row);
-            if (!created && !entry.Properties.Any(p => p.IsModified) && now - row.LastSeenAt < SeenResolution) return false;
+            if (!created && !entry.Properties.Any(p => p.IsModified) && now - row.LastSeenAt < SeenResolution)
+            {
+                recent.Stored(id, fingerprint);
+                return false;
+            }
             row.LastSeenAt = now;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                recent.Stored(id, fingerprint);
                 return created;
             }
             catch (DbUpdateException) when (created && attempt == 0)
@@ -71,6 +78,7 @@ public sealed class TeamsConversations(CmBotDb db, TimeProvider clock)
             .Where(c => c.Channel == Channel && (c.ConversationId == id || (teamId != null && c.TeamId == teamId)))
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.ConversationId).Append(id).Distinct().ToList();
+        recent.Forget(ids);
         db.ChannelConversations.RemoveRange(rows);
         db.BrandChannels.RemoveRange(await db.BrandChannels.Where(b => b.Channel == Channel && ids.Contains(b.ConversationId)).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);

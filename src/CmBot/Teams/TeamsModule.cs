@@ -45,6 +45,7 @@ public static class TeamsModule
         services.AddSingleton<ConnectorPacer>();
         services.AddSingleton<IChannelSender, TeamsSender>();
         services.AddScoped<TeamsConversations>();
+        services.AddSingleton<RecentConversations>();
         services.AddScoped<TeamsActivityHandler>();
         return builder;
     }

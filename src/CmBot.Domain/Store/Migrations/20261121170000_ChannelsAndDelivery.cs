@@ -66,6 +66,7 @@ public sealed class ChannelsAndDelivery : Migration
                 CreatedAt = table.Column<long>(nullable: false),
                 NextAttemptAt = table.Column<long>(nullable: false),
                 Attempts = table.Column<int>(nullable: false),
+                LockedBy = table.Column<string>(maxLength: 64, nullable: true),
                 LockedUntil = table.Column<long>(nullable: true),
                 SentAt = table.Column<long>(nullable: true),
                 Failed = table.Column<bool>(nullable: false),
