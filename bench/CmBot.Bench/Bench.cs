@@ -27,6 +27,9 @@ public static class Bench
             ["Store__ConnectionString"] = $"Data Source={database}",
             ["Demo__Seed"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Slack__SigningSecret"] = Target.SlackSigningSecret,
+            ["Slack__BotToken"] = "xoxb-bench",
+            ["Slack__ApiBaseUrl"] = $"http://127.0.0.1:{connectorPort}/api/",
         }, botPort, "/healthz");
         var startupMs = startup.Elapsed.TotalMilliseconds;
         await Task.Delay(1000);
@@ -45,10 +48,12 @@ public static class Bench
         using var http = Load.Client(options.Concurrency);
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var rows = new List<Row>();
-        foreach (var (target, isBot) in new[]
+        foreach (var target in new[]
         {
-            (Target.TeamsMessages("baseline /api/messages", baselinePort, connectorPort), false),
-            (Target.TeamsMessages("CmBot /api/messages", botPort, connectorPort), true),
+            Target.TeamsMessages("baseline /api/messages", baselinePort, connectorPort),
+            Target.TeamsMessages("CmBot /api/messages", botPort, connectorPort),
+            Target.TeamsMessages("baseline /api/messages (again)", baselinePort, connectorPort),
+            Target.SlackMentions("CmBot /slack/events", botPort),
         })
         {
             await Load.SaturateAsync(http, target, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds));

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace CmBot.Bench;
 
@@ -23,4 +25,28 @@ public sealed record Target(string Name, Func<int, HttpRequestMessage> Request)
                 channelData = new { tenant = new { id = "bench-tenant" } },
             }),
         });
+
+    /// <summary>The signing secret the bench gives CmBot, so it can sign Slack requests as Slack would.</summary>
+    public const string SlackSigningSecret = "bench-signing-secret";
+
+    /// <summary>A signed Slack app_mention event saying "help", each with its own event id, over many channels.</summary>
+    public static Target SlackMentions(string name, int port) => new(name, i =>
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            type = "event_callback",
+            team_id = "TBENCH",
+            api_app_id = "ABENCH",
+            event_id = $"Ev{Guid.NewGuid():N}",
+            event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            authorizations = new[] { new { team_id = "TBENCH", user_id = "UBOT", is_bot = true } },
+            @event = new { type = "app_mention", user = "UBENCH", text = "<@UBOT> help", ts = $"{i}.000100", channel = $"CBENCH{i % 1000}", event_ts = $"{i}.000100" },
+        });
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SlackSigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/slack/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", "v0=" + signature);
+        return request;
+    });
 }
