@@ -6,11 +6,17 @@ namespace CmBot.Domain.Conversations;
 public abstract record BotReply
 {
     public static BotReply Say(string text) => new TextReply(text);
+
+    /// <summary>Text holding a secret shown once (an API key, a signing secret): delivered, then wiped from the store.</summary>
+    public static BotReply SayOnce(string text) => new TextReply(text) { Sensitive = true };
     public static BotReply Show(Card card) => new CardReply(card);
     public static BotReply Refresh(Card card) => new CardUpdate(card);
 }
 
-public sealed record TextReply(string Text) : BotReply;
+public sealed record TextReply(string Text) : BotReply
+{
+    public bool Sensitive { get; init; }
+}
 
 /// <summary>Post this card here as a new message.</summary>
 public sealed record CardReply(Card Card) : BotReply;

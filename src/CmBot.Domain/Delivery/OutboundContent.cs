@@ -10,6 +10,12 @@ public sealed record OutboundContent(string? Text, Card? Card)
 {
     public IReadOnlyList<ChatUser> Mentions { get; init; } = [];
 
+    /// <summary>Holds a secret shown once: the dispatcher wipes it from the outbox as soon as it is delivered.</summary>
+    public bool Sensitive { get; init; }
+
+    /// <summary>What stays in the store of a sensitive message once delivered.</summary>
+    public static readonly OutboundContent Wiped = new("(a secret shown once; removed from the store after delivery)", null);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

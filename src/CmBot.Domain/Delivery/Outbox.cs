@@ -18,7 +18,7 @@ public sealed class Outbox(CmBotDb db, TimeProvider clock)
         {
             switch (reply)
             {
-                case TextReply text: Post(where.Channel, where.ConversationId, threadId, new OutboundContent(text.Text, null)); break;
+                case TextReply text: Post(where.Channel, where.ConversationId, threadId, new OutboundContent(text.Text, null) { Sensitive = text.Sensitive }); break;
                 case CardReply card: Post(where.Channel, where.ConversationId, threadId, new OutboundContent(null, card.Card)); break;
                 case CardUpdate update: await UpdateEverywhereAsync(update.Card, cancellationToken); break;
             }

@@ -105,6 +105,7 @@ public sealed class OutboxDispatcher(
             case OutboxKind.Post:
                 var content = OutboundContent.FromJson(message.Content);
                 message.MessageId = await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken);
+                if (content.Sensitive) message.Content = OutboundContent.Wiped.ToJson();
                 if (message.CardKey is { } key)
                     db.CardPosts.Add(new CardPost
                     {

@@ -31,6 +31,6 @@ public sealed class ApiKeyNewCommand : IChatCommand
         var shown = context.L(
             $"API key {name} for {brand.Name}: `{key}`\nCopy it now: I keep only its fingerprint and will never show it again. Send it as `Authorization: Bearer <key>`.",
             $"Clé d'API {name} pour {brand.Name} : `{key}`\nCopiez-la maintenant : je n'en garde que l'empreinte et ne la montrerai plus. Envoyez-la en `Authorization: Bearer <clé>`.");
-        return [BotReply.Say(await SecretNotice.AppendAsync(context, shown, $"brand apikey revoke {name}", cancellationToken))];
+        return [BotReply.SayOnce(await SecretNotice.AppendAsync(context, shown, $"brand apikey revoke {name}", cancellationToken))];
     }
 }

@@ -25,7 +25,7 @@ public sealed class WebhookCommand(IServiceProvider services) : IChatCommand
         {
             case "set" or "regler" or "definir":
                 BrandAccess.RequireAdmin(context, brand);
-                return [BotReply.Say(await SetAsync(context, brand, active, parts.ElementAtOrDefault(1) ?? "", cancellationToken))];
+                return [BotReply.SayOnce(await SetAsync(context, brand, active, parts.ElementAtOrDefault(1) ?? "", cancellationToken))];
             case "off" or "stop" or "arreter":
                 BrandAccess.RequireAdmin(context, brand);
                 foreach (var subscription in active) subscription.DisabledAt = context.Now;

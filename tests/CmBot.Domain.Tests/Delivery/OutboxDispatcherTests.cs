@@ -129,6 +129,17 @@ public sealed class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task SensitiveText_IsDelivered_ThenWipedFromTheStore()
+    {
+        Stage((outbox, _) => outbox.Post("teams", "conv-1", null, new OutboundContent("key: cmb_abc_s3cret", null) { Sensitive = true }));
+
+        await Dispatch();
+
+        Assert.Equal("key: cmb_abc_s3cret", Assert.Single(teams.Calls).Content!.Text);
+        Assert.DoesNotContain("s3cret", store.NewDb().OutboxMessages.Single().Content);
+    }
+
+    [Fact]
     public async Task Rejected_IsGivenUpAtOnce_AndNotRetried()
     {
         teams.Failures.Enqueue(new DeliveryException(DeliveryFailure.Rejected, "400 bad card"));

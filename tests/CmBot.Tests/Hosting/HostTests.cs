@@ -3,7 +3,11 @@ using System.Text.Json;
 using CmBot.Domain.Demo;
 using CmBot.Domain.Store;
 using CmBot.Tests.Support;
+using CmBot.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace CmBot.Tests.Hosting;
 
@@ -23,19 +27,29 @@ public sealed class HostTests
     }
 
     [Fact]
-    public async Task Healthz_WithAnUnreachableStore_Reports503()
+    public async Task StoreHealth_WhenTheStoreCannotBeOpened_IsUnhealthy_WithoutTheConnectionString()
+    {
+        var options = new StoreOptions { ConnectionString = "Data Source=/nonexistent-cmbot-folder/secret-name.db;Mode=ReadWrite" };
+        await using var db = new CmBotDb(options.DbContextOptions());
+
+        var result = await new StoreHealthCheck(db, Options.Create(options)).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.DoesNotContain("secret-name", result.Description);
+    }
+
+    [Fact]
+    public async Task Healthz_WhenACheckFails_Reports503WithItsName()
     {
         using var factory = new CmBotFactory();
-        var client = factory.CreateClient();
-        // The store goes away under a running host (its file replaced by a folder): its health must say so.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(factory.DatabasePath);
-        Directory.CreateDirectory(factory.DatabasePath);
+        using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddHealthChecks().AddCheck("probe", () => HealthCheckResult.Unhealthy("down"))));
 
-        var response = await client.GetAsync("/healthz");
+        var response = await broken.CreateClient().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Directory.Delete(factory.DatabasePath);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("probe").GetProperty("status").GetString());
     }
 
     [Fact]
