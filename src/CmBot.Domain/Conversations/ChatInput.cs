@@ -29,4 +29,7 @@ public sealed record ChatInput(ChatAddress Where, ChatUser Who, string? Text = n
     /// retry: it is answered with nothing and changes nothing.
     /// </summary>
     public string? DeliveryId { get; init; }
+
+    /// <summary>The files attached to the message (only those the adapter kept: CSV files for now).</summary>
+    public IReadOnlyList<ChatAttachment> Attachments { get; init; } = [];
 }

@@ -80,7 +80,10 @@ public sealed class ConversationService(
 
     private async Task<IReadOnlyList<BotReply>> TextAsync(ConversationContext context, string text, CancellationToken cancellationToken)
     {
-        if (context.Dialog is { } state)
+        // Files and no words read as "import" (see ChatAttachment.FileOnlyText); a dialog under way waits for words, so it is left alone.
+        var fileOnly = text.Length == 0 && context.Input.Attachments.Count > 0;
+        if (fileOnly) text = ChatAttachment.FileOnlyText;
+        if (!fileOnly && context.Dialog is { } state)
         {
             if (CancelWords.Contains(CommandMatcher.Normalize(text)))
             {

@@ -16,12 +16,15 @@ public sealed class TestChannel : IDisposable
 {
     private readonly TestStore store;
     private readonly ConversationOptions options;
+    private readonly Action<IServiceCollection>? extra;
     private ServiceProvider services;
     private readonly List<BotReply> transcript = [];
 
-    public TestChannel(TestStore store, ManualClock clock, string conversationId = "room-1", ConversationOptions? options = null)
+    /// <param name="extra">Services the host would add (e.g. an attachment reader), registered after the domain's.</param>
+    public TestChannel(TestStore store, ManualClock clock, string conversationId = "room-1", ConversationOptions? options = null, Action<IServiceCollection>? extra = null)
     {
         this.store = store;
+        this.extra = extra;
         Clock = clock;
         Where = new ChatAddress("test", conversationId);
         this.options = options ?? new ConversationOptions();
@@ -46,6 +49,10 @@ public sealed class TestChannel : IDisposable
         .LastOrDefault(c => c is not null) ?? throw new InvalidOperationException("The bot answered no card: " + string.Join(", ", Last));
 
     public Task<IReadOnlyList<BotReply>> Say(ChatUser who, string text) => Send(new ChatInput(Where, who, Text: text));
+
+    /// <summary>A message with files attached, as an adapter hands it over (the text may be empty).</summary>
+    public Task<IReadOnlyList<BotReply>> Say(ChatUser who, string text, params ChatAttachment[] files) =>
+        Send(new ChatInput(Where, who, Text: text) { Attachments = files });
 
     /// <summary>Clicks the button labelled <paramref name="label"/> on the card, filling its form with <paramref name="inputs"/>.</summary>
     public Task<IReadOnlyList<BotReply>> Click(ChatUser who, Card card, string label, IDictionary<string, string>? inputs = null)
@@ -93,6 +100,7 @@ public sealed class TestChannel : IDisposable
         collection.AddCmBotDomain();
         collection.AddSingleton(Options.Create(store.Options));
         collection.AddSingleton(Options.Create(options));
+        extra?.Invoke(collection);
         return collection.BuildServiceProvider();
     }
 

@@ -1,0 +1,25 @@
+using CmBot.Domain.Conversations;
+
+namespace CmBot.Domain.Integrations;
+
+/// <summary>What an imported file did, said in chat: rows kept, figures added, changed or already there, and the bad lines.</summary>
+public static class MetricsImportSummary
+{
+    public static string Write(ConversationContext context, string file, MetricsCsvImport.Result read, MetricsUpsert.Outcome outcome, int shownErrors)
+    {
+        var lines = new List<string>
+        {
+            context.L(
+                $"{file} ({read.Format.Name}): {read.GoodRows} rows imported: {outcome.Inserted} figures added, {outcome.Updated} changed, {outcome.Unchanged} unchanged.",
+                $"{file} ({read.Format.Name}) : {read.GoodRows} lignes importées : {outcome.Inserted} chiffres ajoutés, {outcome.Updated} modifiés, {outcome.Unchanged} inchangés."),
+        };
+        if (read.Errors.Count > 0)
+        {
+            lines.Add(context.L($"{read.Errors.Count} bad rows, left out:", $"{read.Errors.Count} lignes refusées :"));
+            lines.AddRange(read.Errors.Take(shownErrors).Select(e => context.L($"- line {e.Line}: {e.Reason}", $"- ligne {e.Line} : {e.Reason}")));
+            if (read.Errors.Count > shownErrors)
+                lines.Add(context.L($"… and {read.Errors.Count - shownErrors} more.", $"… et {read.Errors.Count - shownErrors} de plus."));
+        }
+        return string.Join("\n", lines);
+    }
+}
