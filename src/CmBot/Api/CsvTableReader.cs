@@ -9,9 +9,12 @@ namespace CmBot.Api;
 /// Reads a CSV file with CsvHelper into a header and records with their line numbers, whatever the delimiter (',' or
 /// ';' as spreadsheets in French write it) and with the "sep=," first line Excel and Meta exports may carry.
 /// </summary>
-public static class CsvTableReader
+/// <remarks>
+/// Registered as the domain's <see cref="ICsvTableReader"/>, so chat imports read files exactly as the API does.
+/// </remarks>
+public sealed class CsvTableReader : ICsvTableReader
 {
-    public static async Task<CsvTable?> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    public async Task<CsvTable?> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
         using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
         var content = await text.ReadToEndAsync(cancellationToken);

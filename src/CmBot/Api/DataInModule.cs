@@ -18,6 +18,7 @@ public static class DataInModule
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        builder.Services.AddSingleton<ICsvTableReader, CsvTableReader>();
         builder.Services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
             // A receiver's redirect could point the signed body anywhere: redirects are not followed.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });

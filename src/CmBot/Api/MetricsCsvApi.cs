@@ -19,7 +19,7 @@ public static class MetricsCsvApi
 
     public static void MapMetricsCsv(this RouteGroupBuilder metrics) =>
         metrics.MapPost("/csv", async Task<Results<Ok<CsvImportView>, ValidationProblem>> (
-                HttpContext http, CmBotDb db, string? format, string? network, CancellationToken cancellationToken) =>
+                HttpContext http, CmBotDb db, ICsvTableReader csv, string? format, string? network, CancellationToken cancellationToken) =>
             {
                 var forced = MetricsCsvFormat.Named(format);
                 if (format is not null && forced is null)
@@ -33,7 +33,7 @@ public static class MetricsCsvApi
                 if (http.Request.ContentLength > MaxBytes) return ApiProblems.Invalid("file", "The file is at most 5 MB.");
                 var stream = await FileAsync(http.Request, cancellationToken);
                 if (stream is null) return ApiProblems.Invalid("file", "Send the CSV as the multipart field 'file', or as a text/csv body.");
-                var table = await CsvTableReader.ReadAsync(stream, cancellationToken);
+                var table = await csv.ReadAsync(stream, cancellationToken);
                 if (table is null) return ApiProblems.Invalid("file", "The file is empty.");
 
                 var (read, refusal) = MetricsCsvImport.Read(table, forced, chosen);

@@ -6,7 +6,8 @@ namespace CmBot.Slack;
 
 /// <summary>
 /// Events API bodies (over HTTP or Socket Mode): the url_verification handshake, mentions and direct messages to
-/// the conversation layer (never our own, other bots', edits or other subtypes), the App Home, uninstalls.
+/// the conversation layer (never our own, other bots', edits or other subtypes; file_share only with a CSV), the App
+/// Home, uninstalls.
 /// Each event_id is processed once, also when Slack retries it after a restart: the store remembers it.
 /// </summary>
 public sealed class SlackEventHandler(
@@ -64,8 +65,12 @@ public sealed class SlackEventHandler(
     private async Task MessageAsync(JsonElement body, JsonElement message, string eventId, string? teamId, bool inThread, CancellationToken cancellationToken)
     {
         var botUsers = BotUserIds(body, teamId);
-        // Hygiene: only what a person typed fresh; edits, joins, bot posts (ours included) and hidden messages are not for us.
-        if (Str(message, "subtype") is not null || (message.TryGetProperty("hidden", out var hidden) && hidden.ValueKind == JsonValueKind.True) || Str(message, "bot_id") is not null) return;
+        var files = SlackFiles.Csv(message);
+        // Hygiene: only what a person typed fresh, or a CSV they shared (file_share); edits, joins, bot posts (ours
+        // included), hidden messages and other files are not for us.
+        var subtype = Str(message, "subtype");
+        if ((subtype is not null && !(subtype == "file_share" && files.Count > 0))
+            || (message.TryGetProperty("hidden", out var hidden) && hidden.ValueKind == JsonValueKind.True) || Str(message, "bot_id") is not null) return;
         if (Str(message, "user") is not { } user || botUsers.Contains(user)) return;
         if (Str(message, "channel") is not { } channel) throw new SlackPayloadException("message without channel");
 
@@ -75,6 +80,7 @@ public sealed class SlackEventHandler(
             Mentions = SlackText.MentionedUserIds(raw, botUsers).Select(id => new ChatUser(id, id)).ToList(),
             ThreadId = inThread ? Str(message, "thread_ts") ?? Str(message, "ts") : Str(message, "thread_ts"),
             DeliveryId = "slack:" + eventId,
+            Attachments = files,
         };
         await gateway.AcceptAsync(input, teamId, inThread ? "channel" : "im", null, cancellationToken);
     }

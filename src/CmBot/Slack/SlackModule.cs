@@ -1,10 +1,13 @@
+using CmBot.Api;
 using CmBot.Domain.Delivery;
+using CmBot.Domain.Integrations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CmBot.Slack;
 
 public static class SlackModule
 {
-    /// <summary>Slack: Events API, interactivity, slash commands, Socket Mode, and the Web API sender.</summary>
+    /// <summary>Slack: Events API, interactivity, slash commands, Socket Mode, the Web API sender and the file reader.</summary>
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -12,6 +15,10 @@ public static class SlackModule
         services.AddDataProtection();
         services.AddHttpClient(SlackWebApi.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SlackWebApi>();
+        // A redirect would carry the bot token to wherever it points: file downloads follow none.
+        services.AddHttpClient(SlackFileReader.ClientName, http => http.Timeout = LimitedDownload.Deadline)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAttachmentReader, SlackFileReader>());
         services.AddSingleton<SlackTokens>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());

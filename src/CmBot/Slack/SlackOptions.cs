@@ -25,7 +25,7 @@ public sealed class SlackOptions
 
     /// <summary>The bot scopes asked at install (the manifest's list).</summary>
     public string Scopes { get; set; } =
-        "app_mentions:read,channels:read,chat:write,chat:write.public,commands,groups:read,im:history,im:read,im:write,users:read";
+        "app_mentions:read,channels:read,chat:write,chat:write.public,commands,files:read,groups:read,im:history,im:read,im:write,users:read";
 
     /// <summary>Slack allows about one message per second per channel; posts are spaced by this much.</summary>
     public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(1);

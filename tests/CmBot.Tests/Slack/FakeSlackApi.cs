@@ -15,7 +15,7 @@ namespace CmBot.Tests.Slack;
 
 /// <summary>
 /// A stand-in for Slack on 127.0.0.1 (random port): the Web API under /api/{method}, response_urls under /hooks,
-/// and a Socket Mode websocket at /socket. Records every call; answers like Slack unless a test scripted otherwise.
+/// shared files under /files-pri/ (the url_private of tests), and a Socket Mode websocket at /socket. Records every call; answers like Slack unless a test scripted otherwise.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -52,8 +52,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
         app.MapPost("/api/{method}", fake.ApiAsync);
         app.MapPost("/hooks/{**rest}", fake.HookAsync);
         app.Map("/socket", fake.SocketAsync);
+        app.MapGet("/files-pri/{**path}", fake.FileAsync);
         await app.StartAsync();
         return fake;
+    }
+
+    /// <summary>Files served under /files-pri/ (as url_private), by path after it; each GET is recorded as a "file" call.</summary>
+    public ConcurrentDictionary<string, Func<IResult>> Files { get; } = new();
+
+    /// <summary>Serves <paramref name="content"/> and returns its url_private_download.</summary>
+    public string AddFile(string path, string content, string contentType = "text/csv")
+    {
+        Files[path] = () => Results.Text(content, contentType);
+        return Root + "/files-pri/" + path;
     }
 
     public IReadOnlyList<Call> Calls => calls.ToList();
@@ -108,6 +119,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "apps.connections.open" => Results.Json(new { ok = true, url = Root.Replace("http://", "ws://") + "/socket" }),
             _ => Results.Json(new { ok = true }),
         };
+    }
+
+    private IResult FileAsync(string path, HttpRequest request)
+    {
+        calls.Enqueue(new Call("file", request.Headers.Authorization.ToString(), null, request.Path + request.QueryString));
+        return Files.TryGetValue(path, out var file) ? file() : Results.NotFound();
     }
 
     private async Task<IResult> HookAsync(HttpRequest request)
