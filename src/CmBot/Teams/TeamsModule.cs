@@ -1,7 +1,10 @@
+using CmBot.Api;
 using CmBot.Domain.Delivery;
+using CmBot.Domain.Integrations;
 using CmBot.Teams.Auth;
 using CmBot.Teams.Connector;
 using CmBot.Teams.Inbound;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -12,7 +15,7 @@ public static class TeamsModule
 {
     private const string OpenIdHttpClient = "teams-openid";
 
-    /// <summary>Microsoft Teams: the Bot Framework protocol on /api/messages, and its sender.</summary>
+    /// <summary>Microsoft Teams: the Bot Framework protocol on /api/messages, its sender, and the reader of files sent to the bot.</summary>
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,6 +29,10 @@ public static class TeamsModule
 
         services.AddHttpClient(OpenIdHttpClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(TeamsSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // The download URL is its own credential and we add none, so following SharePoint's redirects leaks nothing.
+        services.AddHttpClient(TeamsFileReader.ClientName, c => c.Timeout = LimitedDownload.Deadline)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3 });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAttachmentReader, TeamsFileReader>());
         services.AddSingleton(sp =>
         {
             var address = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.OpenIdMetadataUrl;

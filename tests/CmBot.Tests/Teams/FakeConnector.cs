@@ -35,6 +35,16 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> Activities => Calls.ToList();
 
+    /// <summary>Files served by GET at their path (a Teams downloadUrl stand-in); each fetch is recorded in <see cref="Calls"/>.</summary>
+    public ConcurrentDictionary<string, string> Files { get; } = new();
+
+    /// <summary>Serves <paramref name="content"/> and returns its download URL, with a tempauth-like query as the real ones carry.</summary>
+    public string AddFile(string path, string content)
+    {
+        Files[path] = content;
+        return BaseUrl + path + "?tempauth=v1.secret-looking-token";
+    }
+
     /// <summary>The next connector call gets this answer instead of 201.</summary>
     public void Script(int status, string? retryAfter = null, string body = "") => scripted.Enqueue((status, retryAfter, body));
 
@@ -64,6 +74,13 @@ public sealed class FakeConnector : IAsyncDisposable
             Interlocked.Increment(ref JwksFetches);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(Jwks);
+            return;
+        }
+        if (context.Request.Method == "GET" && path is not null && Files.TryGetValue(path, out var file))
+        {
+            Calls.Enqueue(new ConnectorCall("GET", context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null, "", 200));
+            context.Response.ContentType = "text/csv";
+            await context.Response.WriteAsync(file);
             return;
         }
         var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync();

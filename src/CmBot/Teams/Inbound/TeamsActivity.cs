@@ -30,6 +30,8 @@ public sealed record TeamsActivity(string Type)
     public IReadOnlyList<TeamsMention> Mentions { get; init; } = [];
     public IReadOnlyList<string> MembersAdded { get; init; } = [];
     public IReadOnlyList<string> MembersRemoved { get; init; } = [];
+    /// <summary>Files attached in a personal chat (file.download.info attachments); cards and HTML copies are not files.</summary>
+    public IReadOnlyList<TeamsFile> Files { get; init; } = [];
 
     public bool IsForBot(IReadOnlyList<string> members) => Recipient is { } bot && members.Contains(bot.Id, StringComparer.Ordinal);
 
@@ -64,6 +66,10 @@ public sealed record TeamsActivity(string Type)
                 .ToList(),
             MembersAdded = Items(root, "membersAdded").Select(m => Str(m, "id")).OfType<string>().ToList(),
             MembersRemoved = Items(root, "membersRemoved").Select(m => Str(m, "id")).OfType<string>().ToList(),
+            Files = Items(root, "attachments")
+                .Where(a => Str(a, "contentType") == TeamsFile.ContentType && Str(Child(a, "content"), "downloadUrl") is not null)
+                .Select(a => new TeamsFile(Str(a, "name") ?? "", Str(Child(a, "content"), "fileType"), Str(Child(a, "content"), "downloadUrl")!))
+                .ToList(),
         };
     }
 

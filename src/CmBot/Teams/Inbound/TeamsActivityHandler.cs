@@ -34,7 +34,7 @@ public sealed class TeamsActivityHandler(
             case "message" when activity.ConversationId is not null:
                 var input = TeamsInput.IsSubmit(activity) ? TeamsInput.Submit(activity) : TeamsInput.Text(activity);
                 // Ack once the input is safely in the inbox; it is handled right after (teams.md §1: ack first, work after).
-                if (input.Click is not null || !string.IsNullOrEmpty(input.Text) || activity.Mentions.Count > 0)
+                if (input.Click is not null || !string.IsNullOrEmpty(input.Text) || activity.Mentions.Count > 0 || input.Attachments.Count > 0)
                     await inbox.AcceptAsync(input, cancellationToken);
                 return Results.Ok();
             case "invoke" when activity.Name == ExecuteInvoke && activity.ConversationId is not null:

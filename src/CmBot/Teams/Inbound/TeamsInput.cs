@@ -8,7 +8,8 @@ namespace CmBot.Teams.Inbound;
 
 /// <summary>
 /// An activity as the domain's <see cref="ChatInput"/>: the channel (not the thread) as the address, the thread as
-/// where answers go, our own mention removed from the text and other people's turned into <see cref="ChatInput.Mentions"/>.
+/// where answers go, our own mention removed from the text and other people's turned into <see cref="ChatInput.Mentions"/>,
+/// CSV files sent in a personal chat as <see cref="ChatInput.Attachments"/>.
 /// </summary>
 public static partial class TeamsInput
 {
@@ -19,7 +20,15 @@ public static partial class TeamsInput
             .Select(m => new ChatUser(m.Mentioned.Id, m.Mentioned.Name ?? m.Text))
             .DistinctBy(u => u.Id)
             .ToList(),
+        Attachments = Csv(activity),
     };
+
+    /// <summary>The CSV files of a personal chat: Teams hands files to bots there only (channels need Graph).</summary>
+    private static List<ChatAttachment> Csv(TeamsActivity activity) =>
+        activity.ConversationType != "personal" ? [] : activity.Files
+            .Select(f => new ChatAttachment(f.Name, f.FileType, TeamsConversations.Channel, f.DownloadUrl))
+            .Where(a => a.IsCsv)
+            .ToList();
 
     /// <summary>An Action.Submit: the verb travels inside the data (our fallback puts it there).</summary>
     public static ChatInput Submit(TeamsActivity activity)
