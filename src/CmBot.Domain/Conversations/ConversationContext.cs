@@ -14,6 +14,9 @@ public sealed class ConversationContext(ChatInput input, Brand? brand, CmBotDb d
     public DateTimeOffset Now => Clock.GetUtcNow();
     public bool HasBrand => brand is not null;
 
+    /// <summary>The CSV files attached to the input, already fetched (or why not).</summary>
+    public IReadOnlyList<AttachedFile> Files { get; init; } = [];
+
     /// <summary>The brand this conversation serves; a conversation without one is told how to link it.</summary>
     public Brand Brand => brand ?? throw new DomainException(
         "This conversation is not linked to a brand yet. An admin can type `brand link <name>` (or `brand new <name>`).");

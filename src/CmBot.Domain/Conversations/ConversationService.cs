@@ -21,6 +21,7 @@ public sealed class ConversationService(
     CommandMatcher matcher,
     IEnumerable<ICardActionHandler> handlers,
     IEnumerable<IDialog> dialogs,
+    IEnumerable<IAttachmentReader> attachmentReaders,
     Outbox outbox,
     OutboxSignal outboxSignal,
     IOptions<ConversationOptions> options,
@@ -31,13 +32,15 @@ public sealed class ConversationService(
 
     public async Task<IReadOnlyList<BotReply>> HandleAsync(ChatInput input, CancellationToken cancellationToken = default)
     {
+        // Downloads happen before the transaction: on SQLite it holds the only write lock, which no download may keep.
+        var files = await FetchAttachmentsAsync(input, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (input.DeliveryId is { } deliveryId && !await RecordDeliveryAsync(deliveryId, transaction, cancellationToken)) return [];
         await transaction.CreateSavepointAsync(BeforeAnswer, cancellationToken);
         IReadOnlyList<BotReply> replies;
         try
         {
-            replies = await AnswerAsync(input, cancellationToken);
+            replies = await AnswerAsync(input, files, cancellationToken);
         }
         catch (DomainException refused)
         {
@@ -54,10 +57,10 @@ public sealed class ConversationService(
         return replies;
     }
 
-    private async Task<IReadOnlyList<BotReply>> AnswerAsync(ChatInput input, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BotReply>> AnswerAsync(ChatInput input, IReadOnlyList<AttachedFile> files, CancellationToken cancellationToken)
     {
         var brand = await FindBrandAsync(input.Where, cancellationToken);
-        var context = new ConversationContext(input, brand, db, clock);
+        var context = new ConversationContext(input, brand, db, clock) { Files = files };
         var dialog = await db.DialogStates.FirstOrDefaultAsync(
             d => d.Channel == input.Where.Channel && d.ConversationId == input.Where.ConversationId && d.UserId == input.Who.Id,
             cancellationToken);
@@ -100,6 +103,28 @@ public sealed class ConversationService(
                 "Sorry, I didn't get that. Try `help`, `drafts`, `comments`, `numbers` or `agenda`.",
                 "Désolé, je n'ai pas compris. Essayez `aide`, `brouillons`, `commentaires`, `chiffres` ou `ordre du jour`."))];
         return await match.Command.RunAsync(context, match.Arguments, cancellationToken);
+    }
+
+    /// <summary>The CSV files attached to the input (the only kind the product reads), each fetched from its platform.</summary>
+    private async Task<IReadOnlyList<AttachedFile>> FetchAttachmentsAsync(ChatInput input, CancellationToken cancellationToken)
+    {
+        var files = new List<AttachedFile>();
+        foreach (var attachment in input.Attachments.Where(a => a.IsCsv))
+        {
+            var reader = attachmentReaders.FirstOrDefault(r => r.Channel == attachment.Channel);
+            try
+            {
+                files.Add(reader is null
+                    ? new AttachedFile(attachment, null, AttachmentProblem.Unavailable)
+                    : new AttachedFile(attachment, await reader.ReadAsync(input.Where, attachment, AttachedFile.MaxBytes, cancellationToken), null));
+            }
+            catch (AttachmentException problem)
+            {
+                logger.LogInformation("Attachment {Name} not fetched: {Reason}", attachment.Name, problem.Message);
+                files.Add(new AttachedFile(attachment, null, problem.Problem));
+            }
+        }
+        return files;
     }
 
     /// <summary>Records the delivery first, inside the transaction; false when it was already processed.</summary>

@@ -15,7 +15,6 @@ namespace CmBot.Domain.Integrations;
 /// </summary>
 public sealed class MetricsImportCommand(IServiceProvider services) : IChatCommand
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
     private const int ShownErrors = 10;
 
     public CommandInfo Info { get; } = new(["metrics import", "numbers import", "chiffres importer", ChatAttachment.FileOnlyText, "importer"],
@@ -27,7 +26,7 @@ public sealed class MetricsImportCommand(IServiceProvider services) : IChatComma
         var brand = context.Brand;
         if (!brand.IsAdmin(context.User.Id))
             throw new DomainException(context.L($"Only {brand.Name}'s admins can import numbers.", $"Seuls les administrateurs de {brand.Name} peuvent importer des chiffres."));
-        var files = context.Input.Attachments.Where(a => a.IsCsv).ToList();
+        var files = context.Files;
         if (files.Count == 0)
             return [BotReply.Say(context.L(
                 "Attach a CSV file to the message that says `metrics import` (or just send me the file): date,network,metric,value, or a Meta, LinkedIn or X analytics export.",
@@ -44,30 +43,22 @@ public sealed class MetricsImportCommand(IServiceProvider services) : IChatComma
         return [BotReply.Say(string.Join("\n\n", answers))];
     }
 
-    private async Task<string> ImportAsync(ConversationContext context, ChatAttachment file, MetricsCsvFormat? format, Network? network, CancellationToken cancellationToken)
+    private async Task<string> ImportAsync(ConversationContext context, AttachedFile file, MetricsCsvFormat? format, Network? network, CancellationToken cancellationToken)
     {
-        var reader = services.GetServices<IAttachmentReader>().FirstOrDefault(r => r.Channel == file.Channel);
-        var csv = services.GetService<ICsvTableReader>();
-        if (reader is null || csv is null)
-            return context.L($"{file.Name}: I cannot read files here.", $"{file.Name} : je ne sais pas lire les fichiers ici.");
-        byte[] bytes;
-        try
-        {
-            bytes = await reader.ReadAsync(context.Input.Where, file, MaxBytes, cancellationToken);
-        }
-        catch (AttachmentException problem)
-        {
-            return file.Name + ": " + Problem(context, problem.Problem);
-        }
+        var name = file.Attachment.Name;
+        if (services.GetService<ICsvTableReader>() is not { } csv)
+            return context.L($"{name}: I cannot read files here.", $"{name} : je ne sais pas lire les fichiers ici.");
+        if (file.Bytes is not { } bytes)
+            return name + ": " + Problem(context, file.Problem ?? AttachmentProblem.Unavailable);
         var table = await csv.ReadAsync(new MemoryStream(bytes, writable: false), cancellationToken);
-        if (table is null) return context.L($"{file.Name}: the file is empty.", $"{file.Name} : le fichier est vide.");
+        if (table is null) return context.L($"{name}: the file is empty.", $"{name} : le fichier est vide.");
         var (read, refusal) = MetricsCsvImport.Read(table, format, network);
-        if (read is null) return $"{file.Name}: {refusal}";
+        if (read is null) return $"{name}: {refusal}";
 
         var outcome = await MetricsUpsert.ApplyAsync(context.Db, context.Brand.Id, read.Values, cancellationToken);
         // Saved per file: the next file's upsert reads the store and must see this one's figures.
         await context.Db.SaveChangesAsync(cancellationToken);
-        return MetricsImportSummary.Write(context, file.Name, read, outcome, ShownErrors);
+        return MetricsImportSummary.Write(context, name, read, outcome, ShownErrors);
     }
 
     /// <summary>"import" or a file alone: one word of command before the arguments.</summary>

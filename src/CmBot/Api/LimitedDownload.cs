@@ -1,3 +1,4 @@
+using CmBot.Domain.Conversations;
 using System.Net;
 using CmBot.Domain.Integrations;
 

@@ -1,3 +1,4 @@
+using CmBot.Domain.Conversations;
 using CmBot.Api;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Integrations;

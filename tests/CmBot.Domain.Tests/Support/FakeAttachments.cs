@@ -13,6 +13,9 @@ public sealed class FakeAttachments : IAttachmentReader
     public string Channel => "test";
     public ConcurrentQueue<string> Reads { get; } = new();
 
+    /// <summary>Runs while a file is being "downloaded" (to check what the product holds meanwhile).</summary>
+    public Action? DuringRead { get; set; }
+
     /// <summary>Puts a file in place and describes it as an attachment of the test channel.</summary>
     public ChatAttachment Add(string name, string content, string? contentType = "text/csv")
     {
@@ -24,6 +27,7 @@ public sealed class FakeAttachments : IAttachmentReader
     public Task<byte[]> ReadAsync(ChatAddress where, ChatAttachment attachment, long maxBytes, CancellationToken cancellationToken)
     {
         Reads.Enqueue(attachment.Locator);
+        DuringRead?.Invoke();
         if (!files.TryGetValue(attachment.Locator, out var bytes)) throw new AttachmentException(AttachmentProblem.Unavailable, "no such file");
         if (bytes.Length > maxBytes) throw new AttachmentException(AttachmentProblem.TooLarge, "too large");
         return Task.FromResult(bytes);

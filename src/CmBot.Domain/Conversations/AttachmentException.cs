@@ -1,4 +1,4 @@
-namespace CmBot.Domain.Integrations;
+namespace CmBot.Domain.Conversations;
 
 /// <summary>
 /// An attached file that could not be fetched, by kind, so the command can say it in the brand's language; the

@@ -1,6 +1,5 @@
-using CmBot.Domain.Conversations;
 
-namespace CmBot.Domain.Integrations;
+namespace CmBot.Domain.Conversations;
 
 /// <summary>Fetches the bytes of a <see cref="ChatAttachment"/> from the platform that holds it; one per platform, in the host.</summary>
 public interface IAttachmentReader

@@ -1,4 +1,4 @@
-namespace CmBot.Domain.Integrations;
+namespace CmBot.Domain.Conversations;
 
 /// <summary>Why an attached file could not be read.</summary>
 public enum AttachmentProblem
