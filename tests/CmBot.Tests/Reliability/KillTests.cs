@@ -16,6 +16,8 @@ namespace CmBot.Tests.Reliability;
 /// message at a time and records each before the next, so at most one reply can be doubled per kill, and only one the
 /// connector had already received from the killed process; the test asserts exactly that and prints what it saw.
 /// </summary>
+/// <remarks>Runs alone: two host processes and a 200-message burst would skew the timing-sensitive tests beside it, and they it.</remarks>
+[Collection(nameof(KillTests))]
 public sealed class KillTests(ITestOutputHelper output)
 {
     private const int Messages = 200;
@@ -112,3 +114,6 @@ public sealed class KillTests(ITestOutputHelper output)
         return Replies(connector);
     }
 }
+
+[CollectionDefinition(nameof(KillTests), DisableParallelization = true)]
+public sealed class KillTestsCollection;
