@@ -79,6 +79,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>kill -9: no shutdown, no flush; what was committed is all that survives.</summary>
     public void KillHard() => process.Kill(entireProcessTree: true);
 
+    /// <summary>Until the process is gone, so nothing of it still holds the database when the next one opens it.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => process.WaitForExitAsync(cancellationToken);
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
