@@ -51,7 +51,7 @@ public static class MetaWebhooks
         List<MetaComment> found;
         try
         {
-            using var json = JsonDocument.Parse(body);
+            using var json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = Hosting.RequestLimits.MaxJsonDepth });
             found = MetaDeliveryReader.Read(json.RootElement, clock.GetUtcNow());
         }
         catch (JsonException)

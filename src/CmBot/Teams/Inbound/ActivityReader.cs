@@ -10,15 +10,18 @@ public static class ActivityReader
 {
     private const int MaxDepth = 32;
 
+    /// <summary>The reason given for a body over the size limit: a size refusal, answered 413 rather than 400.</summary>
+    public const string TooLarge = "body too large";
+
     public static async Task<(TeamsActivity? Activity, string? Error)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes) return (null, "body too large");
+        if (request.ContentLength > maxBytes) return (null, TooLarge);
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > maxBytes) return (null, "body too large");
+            if (buffer.Length + read > maxBytes) return (null, TooLarge);
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return (null, "empty body");
