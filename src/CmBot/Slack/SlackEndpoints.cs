@@ -55,6 +55,8 @@ public static class SlackEndpoints
 
     private static JsonDocument Parse(byte[] body)
     {
+        // JSON is UTF-8 (RFC 8259); the parser checks strings only when they are read, deep inside the handlers.
+        if (!System.Text.Unicode.Utf8.IsValid(body)) throw new SlackPayloadException("body is not UTF-8");
         try
         {
             var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = CmBot.Hosting.RequestLimits.MaxJsonDepth });

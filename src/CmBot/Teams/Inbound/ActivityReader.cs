@@ -25,6 +25,8 @@ public static class ActivityReader
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return (null, "empty body");
+        // JSON is UTF-8 (RFC 8259); the parser checks strings only when they are read, deep inside the handlers.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return (null, "body is not UTF-8");
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = MaxDepth });
