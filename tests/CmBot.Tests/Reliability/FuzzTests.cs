@@ -13,6 +13,7 @@ namespace CmBot.Tests.Reliability;
 /// in-memory client. None may get a 5xx or log an error with an exception; every 500 payloads a well-formed Teams
 /// "help" and Slack url_verification still succeed and /healthz still answers, and every help card reaches the connector.
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261121;
