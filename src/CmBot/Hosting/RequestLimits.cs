@@ -46,7 +46,9 @@ public static class RequestLimitsExtensions
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.Use((context, nextStep) => LimitAsync(context, limits.Value.LimitFor(context.Request.Path), nextStep));
+            // Bound once, at start: the first request should not pay for reading configuration.
+            var current = limits.Value;
+            app.Use((context, nextStep) => LimitAsync(context, current.LimitFor(context.Request.Path), nextStep));
             next(app);
         };
     }
