@@ -6,6 +6,7 @@ using CmBot.Teams;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRootDevelopmentSettings();
+builder.AddRequestLimits();
 builder.AddCmBotLogging();
 builder.AddCmBotDomain();
 builder.AddCmBotDataProtection();

@@ -9,12 +9,10 @@ namespace CmBot.Api;
 /// <summary>
 /// `POST /api/metrics/csv`: a CSV file (multipart field "file", or the raw body as text/csv) in our layout or a
 /// network's analytics export. Good rows are written, bad ones are listed with their line and reason; importing
-/// the same file again changes nothing.
+/// the same file again changes nothing. The size bound (5 MB, 413 past it) is the host's: RequestLimits.MaxUploadBytes.
 /// </summary>
 public static class MetricsCsvApi
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-
     public sealed record CsvImportView(string Format, int Rows, int Inserted, int Updated, int Unchanged, IReadOnlyList<MetricsCsvImport.RowError> Errors);
 
     public static void MapMetricsCsv(this RouteGroupBuilder metrics) =>
@@ -30,7 +28,6 @@ public static class MetricsCsvApi
                     if (NetworkNames.Parse(network, []) is not ([var one], [])) return ApiProblems.Invalid("network", "One network, e.g. facebook or instagram.");
                     chosen = one;
                 }
-                if (http.Request.ContentLength > MaxBytes) return ApiProblems.Invalid("file", "The file is at most 5 MB.");
                 var stream = await FileAsync(http.Request, cancellationToken);
                 if (stream is null) return ApiProblems.Invalid("file", "Send the CSV as the multipart field 'file', or as a text/csv body.");
                 var table = await csv.ReadAsync(stream, cancellationToken);

@@ -24,9 +24,29 @@ public sealed class SlackConversationGateway(IServiceScopeFactory scopes, Conver
     public async Task AcceptAsync(ChatInput input, string? teamId, string? kind, string? name, CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
-            await RememberAsync(scope.ServiceProvider.GetRequiredService<CmBotDb>(), input.Where.ConversationId, teamId, kind, name, cancellationToken);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
+            var conversationId = input.Where.ConversationId;
+            var firstWrite = !await db.ChannelConversations.AnyAsync(c => c.Channel == SlackTokens.Channel && c.ConversationId == conversationId, cancellationToken);
+            if (firstWrite) await FirstWrites.WaitAsync(cancellationToken);
+            try
+            {
+                await RememberAsync(db, conversationId, teamId, kind, name, cancellationToken);
+            }
+            finally
+            {
+                if (firstWrite) FirstWrites.Release();
+            }
+        }
         await inbox.AcceptAsync(input, cancellationToken);
     }
+
+    /// <summary>
+    /// Two events of a conversation not yet stored (a burst at first contact) would both insert it; the loser's failed
+    /// insert is forgiven below, but the store logs it as an error. First writes are rare, so this process makes them
+    /// one at a time; across instances the catch still settles it.
+    /// </summary>
+    private static readonly SemaphoreSlim FirstWrites = new(1, 1);
 
     private async Task RememberAsync(CmBotDb db, string conversationId, string? teamId, string? kind, string? name, CancellationToken cancellationToken)
     {

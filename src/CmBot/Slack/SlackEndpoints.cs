@@ -17,7 +17,8 @@ public static class SlackEndpoints
 
     private static async Task<IResult> EventsAsync(HttpRequest request, SlackRequest slack, SlackEventHandler events, CancellationToken ct)
     {
-        if (await SlackRequest.ReadBodyAsync(request, ct) is not { } body || !slack.IsSigned(request, body)) return Results.Unauthorized();
+        if (await SlackRequest.ReadBodyAsync(request, ct) is not { } body) return TooLarge();
+        if (!slack.IsSigned(request, body)) return Results.Unauthorized();
         return await Guard(request, async () =>
         {
             using var json = Parse(body);
@@ -28,7 +29,8 @@ public static class SlackEndpoints
 
     private static async Task<IResult> InteractivityAsync(HttpRequest request, SlackRequest slack, SlackInteractionHandler interactions, CancellationToken ct)
     {
-        if (await SlackRequest.ReadBodyAsync(request, ct) is not { } body || !slack.IsSigned(request, body)) return Results.Unauthorized();
+        if (await SlackRequest.ReadBodyAsync(request, ct) is not { } body) return TooLarge();
+        if (!slack.IsSigned(request, body)) return Results.Unauthorized();
         return await Guard(request, async () =>
         {
             var payload = SlackRequest.Form(body).GetValueOrDefault("payload") ?? throw new SlackPayloadException("no payload field");
@@ -40,7 +42,7 @@ public static class SlackEndpoints
 
     private static async Task<IResult> CommandsAsync(HttpRequest request, SlackRequest slack, SlackCommandHandler commands, CancellationToken ct)
     {
-        if (await SlackRequest.ReadBodyAsync(request, ct) is not { } body) return Results.Unauthorized();
+        if (await SlackRequest.ReadBodyAsync(request, ct) is not { } body) return TooLarge();
         var fields = SlackRequest.Form(body);
         // Slack's certificate probe is unsigned and carries nothing to act on.
         if (fields.GetValueOrDefault("ssl_check") == "1") return Results.Ok();
@@ -48,11 +50,16 @@ public static class SlackEndpoints
         return await Guard(request, async () => Results.Text((await commands.HandleAsync(fields, ct)).ToJsonString(), "application/json"));
     }
 
+    /// <summary>ReadBodyAsync gives nothing only for a body over the size limit.</summary>
+    private static IResult TooLarge() => Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
     private static JsonDocument Parse(byte[] body)
     {
+        // JSON is UTF-8 (RFC 8259); the parser checks strings only when they are read, deep inside the handlers.
+        if (!System.Text.Unicode.Utf8.IsValid(body)) throw new SlackPayloadException("body is not UTF-8");
         try
         {
-            var document = JsonDocument.Parse(body);
+            var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = CmBot.Hosting.RequestLimits.MaxJsonDepth });
             if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
             document.Dispose();
         }

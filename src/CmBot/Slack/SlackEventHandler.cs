@@ -91,7 +91,7 @@ public sealed class SlackEventHandler(
         var ids = new HashSet<string>();
         if (body.TryGetProperty("authorizations", out var authorizations) && authorizations.ValueKind == JsonValueKind.Array)
             foreach (var a in authorizations.EnumerateArray())
-                if (a.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True && Str(a, "user_id") is { } id) ids.Add(id);
+                if (a.ValueKind == JsonValueKind.Object && a.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True && Str(a, "user_id") is { } id) ids.Add(id);
         if (teamId is not null && identity.Known(teamId) is { } known) ids.Add(known.UserId);
         return ids;
     }

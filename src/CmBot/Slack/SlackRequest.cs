@@ -9,6 +9,7 @@ public sealed class SlackRequest(IOptions<SlackOptions> options, TimeProvider cl
     /// <summary>Bodies larger than this are not Slack's.</summary>
     private const int MaxBody = 1 << 20;
 
+    /// <summary>The raw body, or null when it is over the size limit.</summary>
     public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBody) return null;

@@ -35,6 +35,27 @@ public sealed class TeamsConversations(CmBotDb db, RecentConversations recent, T
         var id = BaseId(fullId);
         var fingerprint = string.Join('|', serviceUrl, activity.ConversationType, activity.ConversationName ?? activity.ChannelName, activity.TenantId, activity.TeamId);
         if (recent.IsFresh(id, fingerprint)) return false;
+        var firstWrite = !await db.ChannelConversations.AnyAsync(c => c.Channel == Channel && c.ConversationId == id, cancellationToken);
+        if (firstWrite) await FirstWrites.WaitAsync(cancellationToken);
+        try
+        {
+            return await StoreAsync(activity, id, serviceUrl, fingerprint, cancellationToken);
+        }
+        finally
+        {
+            if (firstWrite) FirstWrites.Release();
+        }
+    }
+
+    /// <summary>
+    /// Two activities of a conversation not yet stored (a burst at first contact) would both insert it; the loser's
+    /// failed insert is settled in <see cref="StoreAsync"/>, but the store logs it as an error. First writes are rare,
+    /// so this process makes them one at a time; across instances the retry still settles it.
+    /// </summary>
+    private static readonly SemaphoreSlim FirstWrites = new(1, 1);
+
+    private async Task<bool> StoreAsync(TeamsActivity activity, string id, string serviceUrl, string fingerprint, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var now = clock.GetUtcNow();

@@ -27,7 +27,8 @@ public static class TeamsEndpoint
             return Results.Unauthorized();
 
         var (activity, error) = await ActivityReader.ReadAsync(context.Request, options.Value.MaxActivityBytes, context.RequestAborted);
-        if (activity is null) return Results.BadRequest(error);
+        if (activity is null)
+            return error == ActivityReader.TooLarge ? Results.StatusCode(StatusCodes.Status413PayloadTooLarge) : Results.BadRequest(error);
         if (activity.ServiceUrl is { } serviceUrl && !IsAcceptable(serviceUrl, environment)) return Results.BadRequest("serviceUrl must be an https address");
         if (!anonymous && !await authenticator.IsValidAsync(authorization, activity, context.RequestAborted)) return Results.Unauthorized();
 

@@ -24,7 +24,7 @@ public static class MetaDeliveryReader
         var found = new List<MetaComment>();
         var instagram = Text(root, "object") == "instagram";
         var network = instagram ? Network.Instagram : Network.Facebook;
-        if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array) return found;
+        if (!Property(root, "entry", out var entries) || entries.ValueKind != JsonValueKind.Array) return found;
         foreach (var entry in entries.EnumerateArray())
         {
             if (Text(entry, "id") is not { } account) continue;
@@ -32,7 +32,7 @@ public static class MetaDeliveryReader
             if (entry.TryGetProperty("field", out _)) changes.Add(entry);
             foreach (var change in changes)
             {
-                if (!change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object) continue;
+                if (!Property(change, "value", out var value) || value.ValueKind != JsonValueKind.Object) continue;
                 var comment = Text(change, "field") switch
                 {
                     "feed" when !instagram => FeedComment(value, account, now),
@@ -55,7 +55,7 @@ public static class MetaDeliveryReader
         var from = value.TryGetProperty("from", out var f) ? f : default;
         if (Text(from, "id") == page) return null; // The Page's own reply.
         var permalink = value.TryGetProperty("post", out var post) ? Text(post, "permalink_url") : null;
-        var at = Number(value, "created_time") is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now;
+        var at = Number(value, "created_time") is { } seconds and >= 0 and <= MaxUnixSeconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now;
         return new IncomingComment(Network.Facebook, Text(from, "name") ?? Text(from, "id") ?? "Facebook user", text, permalink, Clamp(at, now), id);
     }
 
@@ -70,15 +70,25 @@ public static class MetaDeliveryReader
 
     private static IncomingComment? Message(JsonElement item, Network network, string account, DateTimeOffset now)
     {
-        if (!item.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object) return null;
+        if (!Property(item, "message", out var message) || message.ValueKind != JsonValueKind.Object) return null;
         if (message.TryGetProperty("is_echo", out var echo) && echo.ValueKind == JsonValueKind.True) return null; // Sent by the brand.
         var sender = item.TryGetProperty("sender", out var s) ? Text(s, "id") : null;
         if (Text(message, "mid") is not { } id || sender is null || sender == account) return null;
         var text = Text(message, "text") ?? (message.TryGetProperty("attachments", out _) ? "(attachment)" : null);
         if (text is null) return null;
-        var at = Number(item, "timestamp") is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : now;
+        var at = Number(item, "timestamp") is { } ms and >= 0 and <= MaxUnixSeconds * 1000 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : now;
         // Messages carry only the sender's page-scoped id; the name would cost a Graph API call.
         return new IncomingComment(network, $"{network} user {sender}", text, null, Clamp(at, now), id, IsPrivate: true);
+    }
+
+    /// <summary>The last second DateTimeOffset can hold (9999-12-31): a later time is not a time.</summary>
+    private const long MaxUnixSeconds = 253_402_300_799;
+
+    /// <summary>A property of an object; anything else has none (a delivery of the wrong shape is skipped, not thrown on).</summary>
+    private static bool Property(JsonElement element, string name, out JsonElement value)
+    {
+        value = default;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value);
     }
 
     /// <summary>A clock ahead of ours must not give a comment a deadline beyond the brand's promise.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Integrations;
 using CmBot.Domain.Store;
@@ -48,10 +49,12 @@ public static class MetaWebhooks
         if (!HmacSignature.Verify(options.Value.AppSecret, body, request.Headers["X-Hub-Signature-256"]))
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Bad or missing X-Hub-Signature-256.");
 
+        // JSON is UTF-8 (RFC 8259); the parser checks strings only when they are read.
+        if (!Utf8.IsValid(body)) return Results.BadRequest("body is not UTF-8");
         List<MetaComment> found;
         try
         {
-            using var json = JsonDocument.Parse(body);
+            using var json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = Hosting.RequestLimits.MaxJsonDepth });
             found = MetaDeliveryReader.Read(json.RootElement, clock.GetUtcNow());
         }
         catch (JsonException)

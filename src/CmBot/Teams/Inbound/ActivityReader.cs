@@ -10,18 +10,23 @@ public static class ActivityReader
 {
     private const int MaxDepth = 32;
 
+    /// <summary>The reason given for a body over the size limit: a size refusal, answered 413 rather than 400.</summary>
+    public const string TooLarge = "body too large";
+
     public static async Task<(TeamsActivity? Activity, string? Error)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes) return (null, "body too large");
+        if (request.ContentLength > maxBytes) return (null, TooLarge);
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > maxBytes) return (null, "body too large");
+            if (buffer.Length + read > maxBytes) return (null, TooLarge);
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return (null, "empty body");
+        // JSON is UTF-8 (RFC 8259); the parser checks strings only when they are read, deep inside the handlers.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return (null, "body is not UTF-8");
         try
         {
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = MaxDepth });
