@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CmBot.Domain.Common;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, TimeProvider 
 {
     private const int MaxBatch = 256;
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly SemaphoreSlim work = new(0, 1);
+    private readonly WorkSignal work = new();
 
     private sealed record Pending(ChatInput Input, TaskCompletionSource<bool> Written);
 
@@ -39,7 +40,7 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, TimeProvider 
             {
                 var written = await WriteAsync(batch, stoppingToken);
                 for (var i = 0; i < batch.Count; i++) batch[i].Written.TrySetResult(written[i]);
-                Notify();
+                work.Notify();
             }
             catch (Exception error)
             {
@@ -51,13 +52,6 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>Lets the processor sleep until something was written (or the timeout passes).</summary>
     public Task<bool> WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) => work.WaitAsync(timeout, cancellationToken);
-
-    private void Notify()
-    {
-        if (work.CurrentCount > 0) return;
-        try { work.Release(); }
-        catch (SemaphoreFullException) { } // Already signalled.
-    }
 
     private async Task<bool[]> WriteAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
