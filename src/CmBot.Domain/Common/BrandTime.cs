@@ -23,13 +23,8 @@ public sealed class BrandTime(TimeZoneInfo zone, TimeProvider clock)
 
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
-    /// <summary>Monday 00:00 local of the week holding <paramref name="instant"/>, as an instant.</summary>
-    public DateTimeOffset StartOfWeek(DateTimeOffset instant)
-    {
-        var day = DayOf(instant);
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        return StartOf(monday);
-    }
+    /// <summary>The Monday of the (ISO, Monday-first) week holding <paramref name="day"/>.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>Midnight local of <paramref name="day"/> as an instant (the first valid moment on a DST day).</summary>
     public DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
@@ -47,6 +42,4 @@ public sealed class BrandTime(TimeZoneInfo zone, TimeProvider clock)
 
     public static (int Year, int Week) IsoWeekOf(DateOnly day) =>
         (ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)));
-
-    public (int Year, int Week) CurrentIsoWeek => IsoWeekOf(Today);
 }

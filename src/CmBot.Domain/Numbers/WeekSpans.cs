@@ -15,7 +15,7 @@ public sealed record WeekSpans(NumbersSpan Current, NumbersSpan Previous, bool I
     public static WeekSpans ThisWeek(BrandTime time)
     {
         var today = time.Today;
-        var monday = MondayOf(today);
+        var monday = BrandTime.MondayOf(today);
         var now = time.LocalNow;
         var current = new NumbersSpan(time.StartOf(monday), now, monday, today);
         var previous = new NumbersSpan(
@@ -29,11 +29,9 @@ public sealed record WeekSpans(NumbersSpan Current, NumbersSpan Previous, bool I
     /// <summary>Last full week (Monday to Sunday, local) against the week before it.</summary>
     public static WeekSpans LastWeek(BrandTime time)
     {
-        var monday = MondayOf(time.Today).AddDays(-7);
+        var monday = BrandTime.MondayOf(time.Today).AddDays(-7);
         return new(FullWeek(time, monday), FullWeek(time, monday.AddDays(-7)), true);
     }
-
-    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private static NumbersSpan FullWeek(BrandTime time, DateOnly monday) =>
         new(time.StartOf(monday), time.StartOf(monday.AddDays(7)), monday, monday.AddDays(6));

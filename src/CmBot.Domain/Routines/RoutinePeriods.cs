@@ -23,7 +23,7 @@ public static class RoutinePeriods
     public static DateOnly Start(Cadence cadence, DateOnly day) => cadence switch
     {
         Cadence.Daily => day,
-        Cadence.Weekly => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+        Cadence.Weekly => BrandTime.MondayOf(day),
         Cadence.Monthly => new DateOnly(day.Year, day.Month, 1),
         _ => new DateOnly(day.Year, (Quarter(day) - 1) * 3 + 1, 1),
     };
