@@ -28,8 +28,25 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(IDictionary<string, string>? settings = null, string? databasePath = null)
     {
-        var port = FreePort();
         databasePath ??= Path.Combine(Path.GetTempPath(), $"cmbot-process-{Guid.NewGuid():N}.db");
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = Launch(FreePort(), settings, databasePath);
+            try
+            {
+                await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+                return host;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && host.Log.Contains("address already in use"))
+            {
+                // The free port was taken by another test between our probe and the child's bind: take another.
+                host.process.Dispose();
+            }
+        }
+    }
+
+    private static HostProcess Launch(int port, IDictionary<string, string>? settings, string databasePath)
+    {
         var start = new ProcessStartInfo("dotnet", [BinaryPath()]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
@@ -40,7 +57,6 @@ public sealed class HostProcess : IAsyncDisposable
         host.process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host.process.BeginOutputReadLine();
         host.process.BeginErrorReadLine();
-        await host.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return host;
     }
 
@@ -58,7 +74,11 @@ public sealed class HostProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited) throw new InvalidOperationException($"CmBot exited with {process.ExitCode}:\n{Log}");
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // Drains the redirected output, so the log says why.
+                throw new InvalidOperationException($"CmBot exited with {process.ExitCode}:\n{Log}");
+            }
             try
             {
                 if ((await http.GetAsync(new Uri(BaseAddress, "/healthz"))).IsSuccessStatusCode) return;
