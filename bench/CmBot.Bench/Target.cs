@@ -7,6 +7,13 @@ namespace CmBot.Bench;
 /// <summary>An endpoint under load and how to make its i-th request.</summary>
 public sealed record Target(string Name, Func<int, HttpRequestMessage> Request)
 {
+    /// <summary>
+    /// Conversations (and Slack channels) the load is spread over, in tenants of ten: the bot paces its replies under the
+    /// platforms' documented limits (7/s a Teams conversation, 50/s a tenant, about 1/s a Slack channel), and the bench
+    /// measures the bot, not those limits.
+    /// </summary>
+    public const int Conversations = 4000;
+
     /// <summary>A Teams message activity saying "help", each with its own id, spread over many conversations.</summary>
     public static Target TeamsMessages(string name, int port, int connectorPort) => new(name, i =>
         new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/api/messages")
@@ -20,9 +27,9 @@ public sealed record Target(string Name, Func<int, HttpRequestMessage> Request)
                 serviceUrl = $"http://127.0.0.1:{connectorPort}/",
                 from = new { id = "29:bench-user", name = "Bench" },
                 recipient = new { id = "28:bench-bot", name = "CmBot" },
-                conversation = new { id = $"a:bench-{i % 1000}", conversationType = "personal" },
+                conversation = new { id = $"a:bench-{i % Conversations}", conversationType = "personal" },
                 text = "help",
-                channelData = new { tenant = new { id = "bench-tenant" } },
+                channelData = new { tenant = new { id = $"bench-tenant-{i % Conversations / 10}" } },
             }),
         });
 
@@ -40,7 +47,7 @@ public sealed record Target(string Name, Func<int, HttpRequestMessage> Request)
             event_id = $"Ev{Guid.NewGuid():N}",
             event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             authorizations = new[] { new { team_id = "TBENCH", user_id = "UBOT", is_bot = true } },
-            @event = new { type = "app_mention", user = "UBENCH", text = "<@UBOT> help", ts = $"{i}.000100", channel = $"CBENCH{i % 1000}", event_ts = $"{i}.000100" },
+            @event = new { type = "app_mention", user = "UBENCH", text = "<@UBOT> help", ts = $"{i}.000100", channel = $"CBENCH{i % Conversations}", event_ts = $"{i}.000100" },
         });
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SlackSigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));

@@ -3,7 +3,6 @@ using CmBot.Domain.Common;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,8 +33,31 @@ public sealed class ConversationService(
     {
         // Downloads happen before the transaction: on SQLite it holds the only write lock, which no download may keep.
         var files = await FetchAttachmentsAsync(input, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (input.DeliveryId is { } deliveryId && !await RecordDeliveryAsync(deliveryId, transaction, cancellationToken)) return [];
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var replies = await HandleWithinAsync(input, files, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outboxSignal.Notify();
+            return replies;
+        }
+        catch (DbUpdateException) when (input.DeliveryId is { } deliveryId)
+        {
+            // The same delivery, handled at the same moment by another request, may have won.
+            db.ChangeTracker.Clear();
+            if (await db.InboundDeliveries.AnyAsync(d => d.Key == deliveryId, cancellationToken)) return [];
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Handles the input inside the caller's open transaction (the inbox handles a batch of inputs in one commit),
+    /// with <paramref name="files"/> fetched beforehand by <see cref="FetchAttachmentsAsync"/>. Saves, does not commit.
+    /// </summary>
+    public async Task<IReadOnlyList<BotReply>> HandleWithinAsync(ChatInput input, IReadOnlyList<AttachedFile> files, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("HandleWithinAsync needs an open transaction");
+        if (input.DeliveryId is { } deliveryId && !await RecordDeliveryAsync(deliveryId, cancellationToken)) return [];
         await transaction.CreateSavepointAsync(BeforeAnswer, cancellationToken);
         IReadOnlyList<BotReply> replies;
         try
@@ -52,8 +74,6 @@ public sealed class ConversationService(
         }
         await outbox.EnqueueRepliesAsync(input.Where, input.ThreadId, replies, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outboxSignal.Notify();
         return replies;
     }
 
@@ -106,7 +126,7 @@ public sealed class ConversationService(
     }
 
     /// <summary>The CSV files attached to the input (the only kind the product reads), each fetched from its platform.</summary>
-    private async Task<IReadOnlyList<AttachedFile>> FetchAttachmentsAsync(ChatInput input, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AttachedFile>> FetchAttachmentsAsync(ChatInput input, CancellationToken cancellationToken)
     {
         var files = new List<AttachedFile>();
         foreach (var attachment in input.Attachments.Where(a => a.IsCsv))
@@ -127,24 +147,13 @@ public sealed class ConversationService(
         return files;
     }
 
-    /// <summary>Records the delivery first, inside the transaction; false when it was already processed.</summary>
-    private async Task<bool> RecordDeliveryAsync(string deliveryId, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Records the delivery first, inside the transaction; false when it was already handled.</summary>
+    private async Task<bool> RecordDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
     {
         if (await db.InboundDeliveries.AnyAsync(d => d.Key == deliveryId, cancellationToken)) return false;
         db.InboundDeliveries.Add(new InboundDelivery { Key = deliveryId, ReceivedAt = clock.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // The same delivery, processed at the same moment by another request, may have won.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            if (await db.InboundDeliveries.AnyAsync(d => d.Key == deliveryId, cancellationToken)) return false;
-            throw;
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private void KeepDialog(ConversationContext context, DialogState? before)

@@ -5,6 +5,12 @@ public sealed class DeliveryOptions
     /// <summary>How many messages one dispatch pass takes.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// How many conversations the dispatcher sends to at once (each conversation's messages stay in order). More
+    /// overlaps more round trips to the platform; it is also how many sends a crash can leave unrecorded.
+    /// </summary>
+    public int ParallelConversations { get; set; } = 16;
+
     /// <summary>After this many failed attempts a message is given up (and logged).</summary>
     public int MaxAttempts { get; set; } = 12;
 

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using CmBot.Domain.Cards;
 using CmBot.Domain.Common;
 using CmBot.Domain.Store;
@@ -9,9 +10,10 @@ using Microsoft.Extensions.Options;
 namespace CmBot.Domain.Delivery;
 
 /// <summary>
-/// Sends what the outbox holds, oldest first and in order within a conversation. Each message is
-/// claimed before it is sent, so two instances never send the same one; a failure postpones it
-/// (honouring Retry-After) instead of dropping it; an update superseded by a newer one is skipped.
+/// Sends what the outbox holds, oldest first and in order within a conversation, several conversations at a time.
+/// Each message is claimed before it is sent, so two instances never send the same one; a failure postpones it
+/// (honouring Retry-After) instead of dropping it; an update superseded by a newer one is skipped. Results are
+/// recorded as they come in, so a crash can only send again what was in flight or not yet recorded.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -24,36 +26,112 @@ public sealed class OutboxDispatcher(
     private readonly string instance = Guid.NewGuid().ToString("N")[..12];
     private long passes;
 
+    /// <summary>What became of one message; only the recording side touches the store.</summary>
+    private sealed record Outcome(OutboxMessage Message, string? PostedId = null, DeliveryException? Failure = null, bool Waiting = false);
+
     /// <summary>One pass over the due messages; returns how many were sent.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
-        var blocked = new HashSet<(string, string)>();
-        var sent = 0;
+        var due = new List<OutboxMessage>();
         foreach (var message in await ClaimDueAsync(db, cancellationToken))
         {
-            var conversation = (message.Channel, message.ConversationId);
-            if (blocked.Contains(conversation))
-            {
-                message.LockedUntil = null; // An earlier message of this conversation must go first.
-            }
-            else if (await IsSupersededAsync(db, message, cancellationToken))
+            if (await IsSupersededAsync(db, message, cancellationToken))
             {
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = "superseded by a newer state of the card";
             }
-            else if (await TrySendAsync(db, message, cancellationToken))
-            {
-                sent++;
-            }
-            else
-            {
-                blocked.Add(conversation);
-            }
+            else due.Add(message);
+        }
+        var outcomes = Channel.CreateUnbounded<Outcome>(new UnboundedChannelOptions { SingleReader = true });
+        var sending = SendAsync(due, outcomes.Writer, cancellationToken);
+        var sent = 0;
+        do
+        {
+            while (outcomes.Reader.TryRead(out var outcome)) sent += await RecordAsync(db, outcome, cancellationToken) ? 1 : 0;
             await db.SaveChangesAsync(cancellationToken);
         }
+        while (await outcomes.Reader.WaitToReadAsync(cancellationToken));
+        await sending;
         return sent;
+    }
+
+    /// <summary>Conversations side by side (up to <see cref="DeliveryOptions.ParallelConversations"/>), each one's messages in order.</summary>
+    private async Task SendAsync(List<OutboxMessage> due, ChannelWriter<Outcome> outcomes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var conversations = due.GroupBy(m => (m.Channel, m.ConversationId)).Select(g => g.ToList());
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelConversations, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(conversations, parallel, async (messages, ct) =>
+            {
+                var failed = false;
+                foreach (var message in messages)
+                {
+                    // After a failure the conversation's later messages wait: they must not overtake it.
+                    var outcome = failed ? new Outcome(message, Waiting: true) : await TrySendAsync(message, ct);
+                    failed |= outcome.Failure is not null;
+                    await outcomes.WriteAsync(outcome, ct);
+                }
+            });
+            outcomes.Complete();
+        }
+        catch (Exception error)
+        {
+            outcomes.Complete(error);
+        }
+    }
+
+    private async Task<Outcome> TrySendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!byChannel.TryGetValue(message.Channel, out var sender))
+                throw new DeliveryException(DeliveryFailure.Rejected, $"no sender for channel '{message.Channel}'");
+            var content = OutboundContent.FromJson(message.Content);
+            switch (message.Kind)
+            {
+                case OutboxKind.Post:
+                    return new Outcome(message, PostedId: await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken));
+                case OutboxKind.Update:
+                    await sender.UpdateAsync(message.ConversationId, message.ThreadId, message.MessageId!, content, cancellationToken);
+                    break;
+                case OutboxKind.Delete:
+                    await sender.DeleteAsync(message.ConversationId, message.ThreadId, message.MessageId!, cancellationToken);
+                    break;
+            }
+            return new Outcome(message);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new Outcome(message, Failure: error as DeliveryException ?? new DeliveryException(DeliveryFailure.Transient, error.GetType().Name));
+        }
+    }
+
+    /// <summary>Applies an outcome to the tracked message (saved by the caller); true when it was sent.</summary>
+    private async Task<bool> RecordAsync(CmBotDb db, Outcome outcome, CancellationToken cancellationToken)
+    {
+        var message = outcome.Message;
+        message.LockedUntil = null;
+        if (outcome.Waiting) return false;
+        if (outcome.Failure is { } failure)
+        {
+            await FailAsync(db, message, failure, cancellationToken);
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        message.SentAt = now;
+        if (message.Kind != OutboxKind.Post || outcome.PostedId is not { } posted) return true;
+        message.MessageId = posted;
+        if (OutboundContent.FromJson(message.Content).Sensitive) message.Content = OutboundContent.Wiped.ToJson();
+        if (message.CardKey is { } key)
+            db.CardPosts.Add(new CardPost
+            {
+                CardKey = key, Channel = message.Channel, ConversationId = message.ConversationId,
+                ThreadId = message.ThreadId, MessageId = posted, PostedAt = now,
+            });
+        return true;
     }
 
     private async Task<List<OutboxMessage>> ClaimDueAsync(CmBotDb db, CancellationToken cancellationToken)
@@ -79,54 +157,10 @@ public sealed class OutboxDispatcher(
             : db.OutboxMessages.AnyAsync(m => m.Kind == OutboxKind.Update && m.Id > message.Id && m.SentAt == null && !m.Failed
                 && m.Channel == message.Channel && m.ConversationId == message.ConversationId && m.MessageId == message.MessageId, cancellationToken);
 
-    private async Task<bool> TrySendAsync(CmBotDb db, OutboxMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (!byChannel.TryGetValue(message.Channel, out var sender))
-                throw new DeliveryException(DeliveryFailure.Rejected, $"no sender for channel '{message.Channel}'");
-            await SendAsync(db, sender, message, cancellationToken);
-            message.SentAt = clock.GetUtcNow();
-            message.LockedUntil = null;
-            return true;
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            var failure = error as DeliveryException ?? new DeliveryException(DeliveryFailure.Transient, error.GetType().Name);
-            await FailAsync(db, message, failure, cancellationToken);
-            return false;
-        }
-    }
-
-    private async Task SendAsync(CmBotDb db, IChannelSender sender, OutboxMessage message, CancellationToken cancellationToken)
-    {
-        switch (message.Kind)
-        {
-            case OutboxKind.Post:
-                var content = OutboundContent.FromJson(message.Content);
-                message.MessageId = await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken);
-                if (content.Sensitive) message.Content = OutboundContent.Wiped.ToJson();
-                if (message.CardKey is { } key)
-                    db.CardPosts.Add(new CardPost
-                    {
-                        CardKey = key, Channel = message.Channel, ConversationId = message.ConversationId,
-                        ThreadId = message.ThreadId, MessageId = message.MessageId, PostedAt = clock.GetUtcNow(),
-                    });
-                break;
-            case OutboxKind.Update:
-                await sender.UpdateAsync(message.ConversationId, message.ThreadId, message.MessageId!, OutboundContent.FromJson(message.Content), cancellationToken);
-                break;
-            case OutboxKind.Delete:
-                await sender.DeleteAsync(message.ConversationId, message.ThreadId, message.MessageId!, cancellationToken);
-                break;
-        }
-    }
-
     private async Task FailAsync(CmBotDb db, OutboxMessage message, DeliveryException failure, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         message.Attempts++;
-        message.LockedUntil = null;
         var error = $"{failure.Failure}: {failure.Message}";
         message.LastError = error.Length > 500 ? error[..500] : error;
         var givingUp = failure.Failure is DeliveryFailure.Rejected or DeliveryFailure.ConversationGone || message.Attempts >= options.Value.MaxAttempts;

@@ -10,11 +10,13 @@ namespace CmBot.Domain.Inbox;
 
 /// <summary>
 /// Handles accepted inputs in the order they came, through the <see cref="ConversationService"/>. Entries are
-/// claimed first (several instances never take the same one). A crash between handling and marking is safe:
-/// the conversation service records each delivery id with its effects, so a second pass changes nothing.
+/// claimed first (several instances never take the same one), then a batch is handled in one transaction, each
+/// input within a savepoint, and marked handled in that same commit: one commit for many inputs is what keeps up
+/// with a busy endpoint on SQLite's single writer, and an input's effects and its "handled" mark cannot part.
 /// </summary>
-public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DeliveryOptions> options, ILogger<InboxProcessor> logger)
+public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DeliveryOptions> options, OutboxSignal outboxSignal, ILogger<InboxProcessor> logger)
 {
+    private const string BeforeEntry = "before_entry";
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
     private readonly string instance = Guid.NewGuid().ToString("N")[..12];
     private long passes;
@@ -31,34 +33,53 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
             await PurgeAsync(db, cancellationToken);
             return 0;
         }
-        var handled = new List<long>();
-        var blocked = new HashSet<string>();
+        var conversations = scope.ServiceProvider.GetRequiredService<ConversationService>();
+        var work = new List<(InboxEntry Entry, ChatInput Input, IReadOnlyList<AttachedFile> Files)>();
+        var released = new List<(InboxEntry Entry, string? Error)>();
         foreach (var entry in entries)
         {
-            var input = TryRead(entry);
-            var conversation = input is null ? "" : $"{input.Where.Channel}:{input.Where.ConversationId}";
-            if (input is null || blocked.Contains(conversation))
-            {
-                await ReleaseAsync(db, entry, input is null ? "unreadable input" : null, cancellationToken);
-                continue;
-            }
-            try
-            {
-                await using var work = scopes.CreateAsyncScope();
-                await work.ServiceProvider.GetRequiredService<ConversationService>().HandleAsync(input, cancellationToken);
-                handled.Add(entry.Id);
-            }
-            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                blocked.Add(conversation); // Later inputs of that conversation wait, so they stay in order.
-                await ReleaseAsync(db, entry, error.GetType().Name + ": " + error.Message, cancellationToken);
-            }
+            if (TryRead(entry) is { } input) work.Add((entry, input, await conversations.FetchAttachmentsAsync(input, cancellationToken)));
+            else released.Add((entry, UnreadableInput));
         }
-        var now = clock.GetUtcNow();
-        await db.InboxEntries.Where(e => handled.Contains(e.Id)).ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.ProcessedAt, now).SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+
+        var handled = new List<long>();
+        var blocked = new HashSet<string>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var (entry, input, files) in work)
+            {
+                var conversation = $"{input.Where.Channel}:{input.Where.ConversationId}";
+                if (blocked.Contains(conversation))
+                {
+                    released.Add((entry, null)); // An earlier input of that conversation failed; this one waits, so they stay in order.
+                    continue;
+                }
+                await transaction.CreateSavepointAsync(BeforeEntry, cancellationToken);
+                try
+                {
+                    await conversations.HandleWithinAsync(input, files, cancellationToken);
+                    await transaction.ReleaseSavepointAsync(BeforeEntry, cancellationToken);
+                    handled.Add(entry.Id);
+                }
+                catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    await transaction.RollbackToSavepointAsync(BeforeEntry, cancellationToken);
+                    blocked.Add(conversation);
+                    released.Add((entry, error.GetType().Name + ": " + error.Message));
+                }
+                db.ChangeTracker.Clear();
+            }
+            var now = clock.GetUtcNow();
+            await db.InboxEntries.Where(e => handled.Contains(e.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.ProcessedAt, now).SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (handled.Count > 0) outboxSignal.Notify();
+        foreach (var (entry, error) in released) await ReleaseAsync(db, entry, error, cancellationToken);
         return entries.Count;
     }
+
+    private const string UnreadableInput = "unreadable input";
 
     private async Task<List<InboxEntry>> ClaimAsync(CmBotDb db, CancellationToken cancellationToken)
     {
@@ -93,7 +114,7 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
     private async Task ReleaseAsync(CmBotDb db, InboxEntry entry, string? error, CancellationToken cancellationToken)
     {
         var attempts = entry.Attempts + (error is null ? 0 : 1);
-        var failed = error == "unreadable input" || attempts >= options.Value.MaxAttempts;
+        var failed = error == UnreadableInput || attempts >= options.Value.MaxAttempts;
         var next = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts), options.Value.MaxBackoff.TotalSeconds));
         var message = error is { Length: > 500 } ? error[..500] : error;
         await db.InboxEntries.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s

@@ -33,7 +33,7 @@ public static class StoreServiceCollectionExtensions
 
     // One method per provider, so that compiling one never loads the other's assemblies (memory on the embedded default).
     private static void UseSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
 
     private static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) => builder.UseNpgsql(connectionString);
 }
