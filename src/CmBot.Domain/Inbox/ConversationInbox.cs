@@ -32,6 +32,7 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>Writes what was accepted, batch after batch, until stopped (run by the host).</summary>
     public async Task RunWriterAsync(CancellationToken stoppingToken)
     {
+        SqliteWriteGate.MarkUrgent(); // Every request in a batch waits on its commit.
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
             var batch = new List<Pending>();

@@ -9,7 +9,7 @@ namespace CmBot.Domain.Store;
 /// SQLite has one writer at a time. Left to themselves, this process's writers (the inbox, its processor, the
 /// outbox dispatcher, requests) find the lock taken and wait in SQLite's busy handler, which sleeps 1, 2, 5… up
 /// to 100 ms between tries: under load most of a request's time went there. Here they queue in process instead
-/// and go the moment the writer before them is done. A connection takes the gate when it begins a transaction
+/// and go the moment the writer before them is done, people waiting on an answer first (see <see cref="WriteTurns"/>). A connection takes the gate when it begins a transaction
 /// (or runs a write outside one) and gives it back when the transaction ends or the connection closes.
 /// </summary>
 /// <remarks>
@@ -24,8 +24,12 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly string[] WriteVerbs = ["INSERT", "UPDATE", "DELETE", "REPLACE"];
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
-    private readonly ConcurrentDictionary<DbConnection, SemaphoreSlim> holders = new();
+    private static readonly AsyncLocal<bool> UrgentFlow = new();
+    private readonly ConcurrentDictionary<string, WriteTurns> gates = new();
+    private readonly ConcurrentDictionary<DbConnection, WriteTurns> holders = new();
+
+    /// <summary>Marks the current flow (an HTTP request, the inbox's group commit) as someone waiting on its writes.</summary>
+    public static void MarkUrgent() => UrgentFlow.Value = true;
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
@@ -150,14 +154,14 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
     {
         if (holders.ContainsKey(connection)) return;
         var gate = GateOf(connection);
-        if (gate.Wait(Patience)) holders[connection] = gate;
+        if (gate.Take(UrgentFlow.Value, Patience)) holders[connection] = gate;
     }
 
     private async ValueTask EnterAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         if (holders.ContainsKey(connection)) return;
         var gate = GateOf(connection);
-        if (await gate.WaitAsync(Patience, cancellationToken)) holders[connection] = gate;
+        if (await gate.TakeAsync(UrgentFlow.Value, Patience, cancellationToken)) holders[connection] = gate;
     }
 
     // The transaction has let go of its connection by now; the context still knows it.
@@ -171,5 +175,5 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
         if (holders.TryRemove(connection, out var gate)) gate.Release();
     }
 
-    private SemaphoreSlim GateOf(DbConnection connection) => gates.GetOrAdd(connection.DataSource, _ => new SemaphoreSlim(1, 1));
+    private WriteTurns GateOf(DbConnection connection) => gates.GetOrAdd(connection.DataSource, _ => new WriteTurns());
 }

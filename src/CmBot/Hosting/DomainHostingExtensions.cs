@@ -12,6 +12,7 @@ public static class DomainHostingExtensions
     public static WebApplicationBuilder AddCmBotDomain(this WebApplicationBuilder builder)
     {
         builder.Services.AddCmBotDomain();
+        builder.Services.AddTransient<IStartupFilter, RequestWritesFirst>();
         builder.Services.AddOptions<StoreOptions>().BindConfiguration("Store").Configure<IConfiguration>((store, configuration) =>
         {
             if (configuration.GetConnectionString("CmBot") is { Length: > 0 } connectionString) store.ConnectionString = connectionString;
