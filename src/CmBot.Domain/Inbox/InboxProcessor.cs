@@ -12,7 +12,8 @@ namespace CmBot.Domain.Inbox;
 /// Handles accepted inputs in the order they came, through the <see cref="ConversationService"/>. Entries are
 /// claimed first (several instances never take the same one), then a batch is handled in one transaction, each
 /// input within a savepoint, and marked handled in that same commit: one commit for many inputs is what keeps up
-/// with a busy endpoint on SQLite's single writer, and an input's effects and its "handled" mark cannot part.
+/// with a busy endpoint on SQLite's single writer, and an input's effects and its "handled" mark cannot part, so a
+/// crash at any point leaves each input either wholly handled or still to handle.
 /// </summary>
 public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DeliveryOptions> options, OutboxSignal outboxSignal, ILogger<InboxProcessor> logger)
 {
@@ -57,7 +58,8 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
                 await transaction.CreateSavepointAsync(BeforeEntry, cancellationToken);
                 try
                 {
-                    await conversations.HandleWithinAsync(input, files, cancellationToken);
+                    // No separate delivery record: the entry is one, and its handled mark commits with the effects.
+                    await conversations.HandleWithinAsync(input with { DeliveryId = null }, files, cancellationToken);
                     await transaction.ReleaseSavepointAsync(BeforeEntry, cancellationToken);
                     handled.Add(entry.Id);
                 }

@@ -70,14 +70,14 @@ public sealed class TeamsConversations(CmBotDb db, RecentConversations recent, T
             var entry = db.Entry(row);
             if (!created && !entry.Properties.Any(p => p.IsModified) && now - row.LastSeenAt < SeenResolution)
             {
-                recent.Stored(id, fingerprint);
+                recent.Stored(id, fingerprint, serviceUrl, row.TenantId);
                 return false;
             }
             row.LastSeenAt = now;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                recent.Stored(id, fingerprint);
+                recent.Stored(id, fingerprint, serviceUrl, row.TenantId);
                 return created;
             }
             catch (DbUpdateException) when (created && attempt == 0)

@@ -17,6 +17,7 @@ namespace CmBot.Teams.Connector;
 public sealed class TeamsSender(
     IHttpClientFactory httpClients,
     IServiceScopeFactory scopes,
+    RecentConversations recent,
     IConnectorTokenSource tokens,
     ConnectorPacer pacer,
     IHostEnvironment environment,
@@ -58,13 +59,19 @@ public sealed class TeamsSender(
 
     private async Task<(string ServiceUrl, string? TenantId)> TargetAsync(string conversationId, CancellationToken cancellationToken)
     {
+        var (serviceUrl, tenantId) = recent.Target(TeamsConversations.BaseId(conversationId)) ?? await StoredTargetAsync(conversationId, cancellationToken);
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
+            || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && environment.IsDevelopment())))
+            throw new DeliveryException(DeliveryFailure.Rejected, "the conversation's serviceUrl is not a trusted https address");
+        return (serviceUrl, tenantId);
+    }
+
+    private async Task<(string ServiceUrl, string? TenantId)> StoredTargetAsync(string conversationId, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var reference = await scope.ServiceProvider.GetRequiredService<TeamsConversations>().FindAsync(conversationId, cancellationToken)
             ?? throw new DeliveryException(DeliveryFailure.ConversationGone, "no Teams conversation reference (never seen, or the bot was removed)");
-        if (!Uri.TryCreate(reference.ServiceUrl, UriKind.Absolute, out var url)
-            || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && environment.IsDevelopment())))
-            throw new DeliveryException(DeliveryFailure.Rejected, "the conversation's serviceUrl is not a trusted https address");
-        return (reference.ServiceUrl!, reference.TenantId);
+        return (reference.ServiceUrl ?? "", reference.TenantId);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, JsonObject? body, string conversationId, string? tenantId, CancellationToken cancellationToken)
