@@ -18,7 +18,8 @@ public sealed class OutboxDispatcher(
     IEnumerable<IChannelSender> senders,
     TimeProvider clock,
     IOptions<DeliveryOptions> options,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger,
+    SensitiveContent sensitive)
 {
     private readonly Dictionary<string, IChannelSender> byChannel = senders.ToDictionary(s => s.Channel);
     private readonly string instance = Guid.NewGuid().ToString("N")[..12];
@@ -103,9 +104,9 @@ public sealed class OutboxDispatcher(
         switch (message.Kind)
         {
             case OutboxKind.Post:
-                var content = OutboundContent.FromJson(message.Content);
+                var content = sensitive.Open(message.Content);
                 message.MessageId = await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken);
-                if (content.Sensitive) message.Content = OutboundContent.Wiped.ToJson();
+                SensitiveContent.WipeOnceSent(message, content);
                 if (message.CardKey is { } key)
                     db.CardPosts.Add(new CardPost
                     {
