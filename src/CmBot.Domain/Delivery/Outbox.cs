@@ -9,8 +9,11 @@ namespace CmBot.Domain.Delivery;
 /// Stages what must be sent in the caller's unit of work: the rows commit with the change that
 /// caused them, or not at all. Call <see cref="OutboxSignal.Notify"/> after committing.
 /// </summary>
-public sealed class Outbox(CmBotDb db, TimeProvider clock)
+/// <param name="sensitive">Seals secrets shown once; without it (an outbox made by hand) such a message is refused.</param>
+public sealed class Outbox(CmBotDb db, TimeProvider clock, SensitiveContent? sensitive = null)
 {
+    private readonly SensitiveContent sealer = sensitive ?? new SensitiveContent(null);
+
     /// <summary>Texts and new cards go back where the input came from; new card states go everywhere the card was posted.</summary>
     public async Task EnqueueRepliesAsync(ChatAddress where, string? threadId, IEnumerable<BotReply> replies, CancellationToken cancellationToken)
     {
@@ -31,7 +34,7 @@ public sealed class Outbox(CmBotDb db, TimeProvider clock)
         var message = new OutboxMessage
         {
             Kind = OutboxKind.Post, Channel = channel, ConversationId = conversationId, ThreadId = threadId,
-            CardKey = content.Card?.Key, Content = content.ToJson(), CreatedAt = now, NextAttemptAt = now,
+            CardKey = content.Card?.Key, Content = sealer.Seal(content), CreatedAt = now, NextAttemptAt = now,
         };
         db.OutboxMessages.Add(message);
         return message;

@@ -20,14 +20,15 @@ public sealed class OutboxDispatcher(
     IEnumerable<IChannelSender> senders,
     TimeProvider clock,
     IOptions<DeliveryOptions> options,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger,
+    SensitiveContent sensitive)
 {
     private readonly Dictionary<string, IChannelSender> byChannel = senders.ToDictionary(s => s.Channel);
     private readonly string instance = Guid.NewGuid().ToString("N")[..12];
     private long passes;
 
     /// <summary>What became of one message; only the recording side touches the store.</summary>
-    private sealed record Outcome(OutboxMessage Message, string? PostedId = null, DeliveryException? Failure = null, bool Waiting = false);
+    private sealed record Outcome(OutboxMessage Message, string? PostedId = null, DeliveryException? Failure = null, bool Waiting = false, bool WasSensitive = false);
 
     /// <summary>One pass over the due messages; returns how many were sent.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -89,11 +90,12 @@ public sealed class OutboxDispatcher(
         {
             if (!byChannel.TryGetValue(message.Channel, out var sender))
                 throw new DeliveryException(DeliveryFailure.Rejected, $"no sender for channel '{message.Channel}'");
-            var content = OutboundContent.FromJson(message.Content);
+            var content = sensitive.Open(message.Content);
             switch (message.Kind)
             {
                 case OutboxKind.Post:
-                    return new Outcome(message, PostedId: await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken));
+                    var posted = await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken);
+                    return new Outcome(message, PostedId: posted, WasSensitive: content.Sensitive);
                 case OutboxKind.Update:
                     await sender.UpdateAsync(message.ConversationId, message.ThreadId, message.MessageId!, content, cancellationToken);
                     break;
@@ -124,7 +126,7 @@ public sealed class OutboxDispatcher(
         message.SentAt = now;
         if (message.Kind != OutboxKind.Post || outcome.PostedId is not { } posted) return true;
         message.MessageId = posted;
-        if (OutboundContent.FromJson(message.Content).Sensitive) message.Content = OutboundContent.Wiped.ToJson();
+        if (outcome.WasSensitive) SensitiveContent.Wipe(message);
         if (message.CardKey is { } key)
             db.CardPosts.Add(new CardPost
             {

@@ -15,6 +15,9 @@ public static class DataInModule
     {
         builder.Services.AddIntegrations();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        // A body the API cannot bind is thrown, in every environment, for BadRequestProblems to answer with a problem
+        // saying why (left to the framework, it is an empty 400, or in Development an error on the exception page).
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section);
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
@@ -29,6 +32,7 @@ public static class DataInModule
     public static WebApplication MapDataIn(this WebApplication app)
     {
         app.MapOpenApi();
+        app.UseBadRequestProblems();
         // An idempotent request is recognised by its body: keep the body readable after the endpoint has bound it.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api") && c.Request.Headers.ContainsKey(IdempotencyFilter.Header),
             branch => branch.Use((context, next) => { context.Request.EnableBuffering(); return next(context); }));

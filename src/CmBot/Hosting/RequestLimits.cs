@@ -34,9 +34,6 @@ public static class RequestLimitsExtensions
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<RequestLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth);
-        // A body the API cannot bind is the caller's mistake: a 400 logged at Debug, in Development too (where it
-        // would otherwise be thrown to the exception page and logged as an error).
-        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         // First in the pipeline, outside the exception pages: a refusal here is an answer, not an error.
         builder.Services.AddTransient<IStartupFilter, RequestLimitsStartup>();
         return builder;

@@ -16,13 +16,16 @@ public sealed class SlackCommandHandler(SlackConversationGateway gateway, SlackR
         var channel = Field("channel_id");
         var user = Field("user_id");
         var text = fields.TryGetValue("text", out var t) ? t ?? "" : "";
+        var trigger = Field("trigger_id");
+        SlackIds.Check(("channel_id", channel), ("user_id", user), ("team_id", fields.GetValueOrDefault("team_id")), ("trigger_id", trigger));
+        SlackIds.Check(SlackText.MentionedUserIds(text, []).Select(id => ("a user mentioned in text", (string?)id)));
         responseUrls.Remember(channel, fields.GetValueOrDefault("response_url"));
 
         var input = new ChatInput(new ChatAddress(SlackTokens.Channel, channel), new ChatUser(user, fields.GetValueOrDefault("user_name") ?? user),
             SlackText.Clean(text, []))
         {
             Mentions = SlackText.MentionedUserIds(text, []).Select(id => new ChatUser(id, id)).ToList(),
-            DeliveryId = "slack:command:" + Field("trigger_id"),
+            DeliveryId = "slack:command:" + trigger,
         };
         var kind = fields.GetValueOrDefault("channel_name") == "directmessage" || channel.StartsWith('D') ? "im" : "channel";
         var replies = await gateway.HandleAsync(input, fields.GetValueOrDefault("team_id"), kind, fields.GetValueOrDefault("channel_name"), cancellationToken);

@@ -44,6 +44,8 @@ public sealed class SlackEventHandler(
         if (!body.TryGetProperty("event", out var inner) || inner.ValueKind != JsonValueKind.Object || Str(body, "event_id") is not { } eventId)
             throw new SlackPayloadException("event_callback without event or event_id");
         var teamId = Str(body, "team_id");
+        SlackIds.Check(("event_id", eventId), ("team_id", teamId), ("event.user", Str(inner, "user")), ("event.channel", Str(inner, "channel")),
+            ("event.ts", Str(inner, "ts")), ("event.thread_ts", Str(inner, "thread_ts")));
         switch (Str(inner, "type"))
         {
             case "app_mention":
@@ -75,6 +77,7 @@ public sealed class SlackEventHandler(
         if (Str(message, "channel") is not { } channel) throw new SlackPayloadException("message without channel");
 
         var raw = Str(message, "text");
+        SlackIds.Check(SlackText.MentionedUserIds(raw, botUsers).Select(id => ("a user mentioned in event.text", (string?)id)));
         var input = new ChatInput(new ChatAddress(SlackTokens.Channel, channel), new ChatUser(user, user), SlackText.Clean(raw, botUsers))
         {
             Mentions = SlackText.MentionedUserIds(raw, botUsers).Select(id => new ChatUser(id, id)).ToList(),

@@ -46,6 +46,8 @@ public sealed class SlackInteractionHandler(
         var messageTs = Str(container, "message_ts");
         var threadTs = Str(container, "thread_ts") ?? Str(Obj(payload, "message"), "thread_ts");
         var team = Str(Obj(payload, "team"), "id") ?? Str(Obj(payload, "user"), "team_id");
+        SlackIds.Check(("channel", channel), ("container.message_ts", messageTs), ("thread_ts", threadTs), ("team.id", team),
+            ("user.id", Str(Obj(payload, "user"), "id")), ("trigger_id", Str(payload, "trigger_id")), ("actions[0].action_ts", Str(action, "action_ts")));
         responseUrls.Remember(channel, Str(payload, "response_url"));
 
         var decoded = SlackActionCodec.Decode(Str(action, "action_id"), Str(action, "value") ?? Str(Obj(action, "selected_option"), "value"));
@@ -72,6 +74,9 @@ public sealed class SlackInteractionHandler(
             logger.LogInformation("Closed a submitted modal CmBot did not open (callback {Callback})", Str(view, "callback_id"));
             return null;
         }
+        SlackIds.Check(("user.id", Str(Obj(payload, "user"), "id")), ("team.id", Str(Obj(payload, "team"), "id")), ("trigger_id", Str(payload, "trigger_id")),
+            ("view.id", Str(view, "id")), ("view.hash", Str(view, "hash")), ("view.private_metadata channel", metadata.C),
+            ("view.private_metadata ts", metadata.T), ("view.private_metadata thread", metadata.Th), ("view.private_metadata team", metadata.Tm));
         var values = SlackModal.Values(view);
         var missing = SlackModal.MissingRequired(view, values, RequiredMessage);
         if (missing.Count > 0) return Errors(missing);

@@ -1,7 +1,9 @@
 using CmBot.Domain.Cards;
+using CmBot.Domain.Conversations;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Store;
 using CmBot.Domain.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +23,7 @@ public sealed class OutboxDispatcherTests : IDisposable
         collection.AddCmBotDomain();
         collection.AddSingleton(Options.Create(store.Options));
         collection.AddSingleton<IChannelSender>(teams);
+        TestSecretProtector.AddTo(collection);
         services = collection.BuildServiceProvider();
     }
 
@@ -32,6 +35,13 @@ public sealed class OutboxDispatcherTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
         work(scope.ServiceProvider.GetRequiredService<Outbox>(), db);
         db.SaveChanges();
+    }
+
+    /// <summary>The outbox rows' Content column as the database holds it, read past EF Core.</summary>
+    private List<string> RawContents()
+    {
+        using var db = store.NewDb();
+        return db.Database.SqlQueryRaw<string>("SELECT \"Content\" AS \"Value\" FROM \"OutboxMessages\"").ToList();
     }
 
     private Task<int> Dispatch() => services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
@@ -140,6 +150,61 @@ public sealed class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task SensitiveReply_IsStoredEncrypted_AndTheSenderGetsTheClearText()
+    {
+        Stage((outbox, _) => outbox.EnqueueRepliesAsync(new ChatAddress("teams", "conv-1"), null, [BotReply.SayOnce("key: cmb_abc_s3cret")], CancellationToken.None)
+            .GetAwaiter().GetResult());
+
+        var staged = Assert.Single(RawContents());
+        Assert.DoesNotContain("s3cret", staged);
+        Assert.DoesNotContain("key:", staged);
+
+        await Dispatch();
+
+        Assert.Equal("key: cmb_abc_s3cret", Assert.Single(teams.Calls).Content!.Text);
+        Assert.DoesNotContain("s3cret", Assert.Single(RawContents()));
+    }
+
+    [Fact]
+    public async Task SensitiveReply_WhoseSendFails_StaysEncrypted_UntilARetrySendsIt()
+    {
+        teams.Failures.Enqueue(new DeliveryException(DeliveryFailure.Transient, "503"));
+        Stage((outbox, _) => outbox.Post("teams", "conv-1", null, new OutboundContent("key: cmb_abc_s3cret", null) { Sensitive = true }));
+
+        await Dispatch();
+        Assert.DoesNotContain("s3cret", Assert.Single(RawContents()));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Dispatch();
+        Assert.Equal("key: cmb_abc_s3cret", Assert.Single(teams.Calls).Content!.Text);
+    }
+
+    [Fact]
+    public void SensitiveReply_WithoutAProtector_IsRefused_RatherThanStoredInClear()
+    {
+        using var db = store.NewDb();
+        var outbox = new Outbox(db, clock);
+
+        Assert.Throws<InvalidOperationException>(() => outbox.Post("teams", "conv-1", null, new OutboundContent("key: cmb_abc_s3cret", null) { Sensitive = true }));
+        Assert.Empty(db.ChangeTracker.Entries<OutboxMessage>());
+    }
+
+    [Fact]
+    public async Task SensitiveReply_ThatCannotBeDecrypted_IsGivenUpAtOnce()
+    {
+        Stage((outbox, _) => outbox.Post("teams", "conv-1", null, new OutboundContent("key: cmb_abc_s3cret", null) { Sensitive = true }));
+        using (var db = store.NewDb())
+            db.OutboxMessages.ExecuteUpdate(s => s.SetProperty(m => m.Content, """{"sensitive":true,"protected":"sealed with keys since lost"}"""));
+
+        await Dispatch();
+
+        Assert.Empty(teams.Calls);
+        var message = store.NewDb().OutboxMessages.Single();
+        Assert.True(message.Failed);
+        Assert.Contains("cannot be decrypted", message.LastError);
+    }
+
+    [Fact]
     public async Task Rejected_IsGivenUpAtOnce_AndNotRetried()
     {
         teams.Failures.Enqueue(new DeliveryException(DeliveryFailure.Rejected, "400 bad card"));
@@ -161,7 +226,8 @@ public sealed class OutboxDispatcherTests : IDisposable
             for (var i = 0; i < 40; i++) outbox.Post("teams", $"conv-{i % 4}", null, new OutboundContent($"m{i}", null));
         });
         var other = new OutboxDispatcher(services.GetRequiredService<IServiceScopeFactory>(), [teams], clock,
-            services.GetRequiredService<IOptions<DeliveryOptions>>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance);
+            services.GetRequiredService<IOptions<DeliveryOptions>>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance,
+            services.GetRequiredService<SensitiveContent>());
 
         teams.Latency = TimeSpan.FromMilliseconds(2);
 

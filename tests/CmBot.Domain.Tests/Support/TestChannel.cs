@@ -100,6 +100,7 @@ public sealed class TestChannel : IDisposable
         collection.AddCmBotDomain();
         collection.AddSingleton(Options.Create(store.Options));
         collection.AddSingleton(Options.Create(options));
+        TestSecretProtector.AddTo(collection);
         extra?.Invoke(collection);
         return collection.BuildServiceProvider();
     }

@@ -101,10 +101,13 @@ public sealed class SlackSenderTests : IAsyncLifetime
     [Fact]
     public async Task Posts_ToOneChannel_ArePaced_OtherChannelsAreNot()
     {
-        await sender.PostAsync("C0PACE00001", null, Card, CancellationToken.None);
+        // The first post of a host is slow (JIT, connections); it must not eat into the measured interval.
+        await sender.PostAsync("C0WARMUP001", null, Card, CancellationToken.None);
         var clock = Stopwatch.StartNew();
+        await sender.PostAsync("C0PACE00001", null, Card, CancellationToken.None);
+        var first = clock.Elapsed;
         await sender.PostAsync("C0PACE00002", null, Card, CancellationToken.None);
-        var other = clock.Elapsed;
+        var other = clock.Elapsed - first;
         await sender.PostAsync("C0PACE00001", null, Card, CancellationToken.None);
         var same = clock.Elapsed;
 

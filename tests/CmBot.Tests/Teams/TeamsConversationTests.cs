@@ -103,6 +103,9 @@ public sealed class TeamsConversationTests
         var second = await host.PostAsync(message);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        // Messages are handled after the ack: wait until the inbox has nothing left to handle.
+        await host.UntilAsync(async db => await db.InboxEntries.AnyAsync() && !await db.InboxEntries.AnyAsync(e => e.ProcessedAt == null && !e.Failed));
+        Assert.Equal(1, await host.InStoreAsync(db => db.InboxEntries.CountAsync()));
         Assert.Equal(1, await host.InStoreAsync(db => db.OutboxMessages.CountAsync()));
         Assert.Equal(1, await host.InStoreAsync(db => db.InboundDeliveries.CountAsync(d => d.Key == "teams:1778491234999")));
     }

@@ -4,7 +4,7 @@ namespace CmBot.Teams.Inbound;
 
 /// <summary>
 /// Reads one activity from a request body with bounds: at most the configured size, at most 32 levels deep (real
-/// activities use about 6), a JSON object with a `type`. A bad body yields a short reason for a 400.
+/// activities use about 6), a JSON object with a `type`, ids of a plausible length. A bad body yields a short reason for a 400.
 /// </summary>
 public static class ActivityReader
 {
@@ -32,7 +32,8 @@ public static class ActivityReader
             using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = MaxDepth });
             if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, "an activity must be a JSON object");
             var activity = TeamsActivity.Read(document.RootElement);
-            return activity.Type.Length == 0 ? (null, "the activity has no type") : (activity, null);
+            if (activity.Type.Length == 0) return (null, "the activity has no type");
+            return activity.TooLongId() is { } where ? (null, $"{where} is longer than {TeamsActivity.MaxIdLength} characters") : (activity, null);
         }
         catch (JsonException)
         {

@@ -8,6 +8,13 @@ namespace CmBot.Teams.Inbound;
 /// </summary>
 public sealed record TeamsActivity(string Type)
 {
+    /// <summary>
+    /// The longest id (or serviceUrl) accepted. The longest real Teams ids, `a:1…` personal chat ids and `29:…` user
+    /// ids (teams.md §1.2), run to a couple of hundred characters; 512 leaves them room to grow. Beyond it an id is not
+    /// Teams': storing it would only make every reply fail later (an escaped id in the connector URL gets a 414).
+    /// </summary>
+    public const int MaxIdLength = 512;
+
     public string? Id { get; init; }
     public string? Name { get; init; }
     public string? Action { get; init; }
@@ -32,6 +39,20 @@ public sealed record TeamsActivity(string Type)
     public IReadOnlyList<string> MembersRemoved { get; init; } = [];
     /// <summary>Files attached in a personal chat (file.download.info attachments); cards and HTML copies are not files.</summary>
     public IReadOnlyList<TeamsFile> Files { get; init; } = [];
+
+    /// <summary>Where the first id over <see cref="MaxIdLength"/> is (e.g. "conversation.id"), or null when all fit.</summary>
+    public string? TooLongId()
+    {
+        IEnumerable<(string Where, string? Id)> ids =
+        [
+            ("id", Id), ("serviceUrl", ServiceUrl), ("from.id", From?.Id), ("recipient.id", Recipient?.Id),
+            ("conversation.id", ConversationId), ("tenantId", TenantId), ("channelData.team.id", TeamId), ("replyToId", ReplyToId),
+            .. Mentions.Select(m => ("entities[].mentioned.id", (string?)m.Mentioned.Id)),
+            .. MembersAdded.Select(m => ("membersAdded[].id", (string?)m)),
+            .. MembersRemoved.Select(m => ("membersRemoved[].id", (string?)m)),
+        ];
+        return ids.FirstOrDefault(i => i.Id?.Length > MaxIdLength).Where;
+    }
 
     public bool IsForBot(IReadOnlyList<string> members) => Recipient is { } bot && members.Contains(bot.Id, StringComparer.Ordinal);
 
