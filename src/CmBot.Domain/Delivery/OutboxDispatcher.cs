@@ -52,8 +52,27 @@ public sealed class OutboxDispatcher(
                 blocked.Add(conversation);
             }
             await db.SaveChangesAsync(cancellationToken);
+            if (message is { Kind: OutboxKind.Post, CardKey: not null, SentAt: not null }) await FollowNewStateAsync(db, message, cancellationToken);
         }
         return sent;
+    }
+
+    /// <summary>
+    /// A new state of the card staged while this post was on its way rewrote the stored post, too late for the copy just
+    /// made, and found no copy of it to update: that copy gets the new state now. Read once the post is recorded, so a
+    /// state staged later finds the copy itself.
+    /// </summary>
+    private async Task FollowNewStateAsync(CmBotDb db, OutboxMessage post, CancellationToken cancellationToken)
+    {
+        var stored = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == post.Id).Select(m => m.Content).FirstAsync(cancellationToken);
+        if (stored == post.Content) return;
+        var now = clock.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Kind = OutboxKind.Update, Channel = post.Channel, ConversationId = post.ConversationId, ThreadId = post.ThreadId, MessageId = post.MessageId,
+            CardKey = post.CardKey, Content = stored, CreatedAt = now, NextAttemptAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<List<OutboxMessage>> ClaimDueAsync(CmBotDb db, CancellationToken cancellationToken)
@@ -107,11 +126,15 @@ public sealed class OutboxDispatcher(
                 message.MessageId = await sender.PostAsync(message.ConversationId, message.ThreadId, content, cancellationToken);
                 if (content.Sensitive) message.Content = OutboundContent.Wiped.ToJson();
                 if (message.CardKey is { } key)
+                {
+                    // A new state of the card read the post as unsent before this is recorded: its rewrite must fail, not be lost.
+                    message.Version++;
                     db.CardPosts.Add(new CardPost
                     {
                         CardKey = key, Channel = message.Channel, ConversationId = message.ConversationId,
                         ThreadId = message.ThreadId, MessageId = message.MessageId, PostedAt = clock.GetUtcNow(),
                     });
+                }
                 break;
             case OutboxKind.Update:
                 await sender.UpdateAsync(message.ConversationId, message.ThreadId, message.MessageId!, OutboundContent.FromJson(message.Content), cancellationToken);
