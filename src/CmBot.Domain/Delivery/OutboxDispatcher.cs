@@ -51,28 +51,34 @@ public sealed class OutboxDispatcher(
             {
                 blocked.Add(conversation);
             }
-            await db.SaveChangesAsync(cancellationToken);
-            if (message is { Kind: OutboxKind.Post, CardKey: not null, SentAt: not null }) await FollowNewStateAsync(db, message, cancellationToken);
+            if (message is { Kind: OutboxKind.Post, CardKey: not null, SentAt: not null }) await RecordCardPostAsync(db, message, cancellationToken);
+            else await db.SaveChangesAsync(cancellationToken);
         }
         return sent;
     }
 
     /// <summary>
     /// A new state of the card staged while this post was on its way rewrote the stored post, too late for the copy just
-    /// made, and found no copy of it to update: that copy gets the new state now. Read once the post is recorded, so a
-    /// state staged later finds the copy itself.
+    /// made, and found no copy of it to update: that copy gets the new state, staged with the record of the post. The post
+    /// is recorded first and its row held until the commit, so the state read after it is the last one that will ever be
+    /// written into it; a later state finds the copy and updates it (after this, by id).
     /// </summary>
-    private async Task FollowNewStateAsync(CmBotDb db, OutboxMessage post, CancellationToken cancellationToken)
+    private async Task RecordCardPostAsync(CmBotDb db, OutboxMessage post, CancellationToken cancellationToken)
     {
-        var stored = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == post.Id).Select(m => m.Content).FirstAsync(cancellationToken);
-        if (stored == post.Content) return;
-        var now = clock.GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            Kind = OutboxKind.Update, Channel = post.Channel, ConversationId = post.ConversationId, ThreadId = post.ThreadId, MessageId = post.MessageId,
-            CardKey = post.CardKey, Content = stored, CreatedAt = now, NextAttemptAt = now,
-        });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        var stored = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == post.Id).Select(m => m.Content).FirstAsync(cancellationToken);
+        if (stored != post.Content)
+        {
+            var now = clock.GetUtcNow();
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Kind = OutboxKind.Update, Channel = post.Channel, ConversationId = post.ConversationId, ThreadId = post.ThreadId, MessageId = post.MessageId,
+                CardKey = post.CardKey, Content = stored, CreatedAt = now, NextAttemptAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<List<OutboxMessage>> ClaimDueAsync(CmBotDb db, CancellationToken cancellationToken)
