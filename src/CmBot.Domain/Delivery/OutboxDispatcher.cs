@@ -84,17 +84,33 @@ public sealed class OutboxDispatcher(
     private async Task<List<OutboxMessage>> ClaimDueAsync(CmBotDb db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var ids = await db.OutboxMessages
-            .Where(m => m.SentAt == null && !m.Failed && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
-        if (ids.Count == 0) return [];
-        // One statement claims what no other instance holds (the version moves, so a stale copy cannot be saved over it);
-        // reading back by this pass's name tells what we got.
         var claim = $"{instance}:{Interlocked.Increment(ref passes)}";
         var until = now + options.Value.Lease;
-        await db.OutboxMessages
-            .Where(m => ids.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntil, until).SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
+        // Instances claim one at a time (SQLite's transaction takes the write lock; PostgreSQL takes this lock), so each
+        // sees what the others hold: a message waits while an earlier one of its conversation is held elsewhere or waits
+        // for a retry, and a conversation's messages go out one after the other, in order, whichever instance sends them.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7031)", cancellationToken);
+            // The first message of each conversation that is held or waits for a retry (a join, so the store groups once).
+            var waiting = db.OutboxMessages
+                .Where(e => e.SentAt == null && !e.Failed && (e.LockedUntil >= now || e.NextAttemptAt > now))
+                .GroupBy(e => new { e.Channel, e.ConversationId })
+                .Select(g => new { g.Key.Channel, g.Key.ConversationId, First = g.Min(e => e.Id) });
+            var ids = await db.OutboxMessages
+                .Where(m => m.SentAt == null && !m.Failed && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+                .LeftJoin(waiting, m => new { m.Channel, m.ConversationId }, w => new { w.Channel, w.ConversationId },
+                    (m, w) => new { m.Id, First = w == null ? (long?)null : w.First })
+                .Where(m => m.First == null || m.First > m.Id)
+                .OrderBy(m => m.Id).Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0) return [];
+            // One statement claims them (the version moves, so a stale copy cannot be saved over it); reading back by this
+            // pass's name tells what we got.
+            await db.OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntil, until).SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         return await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
