@@ -55,6 +55,12 @@ public sealed class Outbox(CmBotDb db, TimeProvider clock, SensitiveContent? sen
     {
         var now = clock.GetUtcNow();
         var content = new OutboundContent(null, card).ToJson();
+        // Unsent posts first, copies second: a post recorded sent in between is then seen as a copy to update. One being
+        // sent right now is rewritten too late for it; the dispatcher sends the new state after it (and moves its version
+        // when recording it, so a rewrite read before that fails instead of being lost).
+        var unsent = await db.OutboxMessages
+            .Where(m => m.CardKey == card.Key && m.Kind == OutboxKind.Post && m.SentAt == null && !m.Failed)
+            .ToListAsync(cancellationToken);
         var posts = await db.CardPosts.Where(p => p.CardKey == card.Key).ToListAsync(cancellationToken);
         foreach (var post in posts)
         {
@@ -64,9 +70,6 @@ public sealed class Outbox(CmBotDb db, TimeProvider clock, SensitiveContent? sen
                 CardKey = card.Key, Content = content, CreatedAt = now, NextAttemptAt = now,
             });
         }
-        var unsent = await db.OutboxMessages
-            .Where(m => m.CardKey == card.Key && m.Kind == OutboxKind.Post && m.SentAt == null && !m.Failed)
-            .ToListAsync(cancellationToken);
         foreach (var pending in unsent) pending.Content = content;
         foreach (var staged in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
             if (staged.Kind == OutboxKind.Post && staged.CardKey == card.Key) staged.Content = content;

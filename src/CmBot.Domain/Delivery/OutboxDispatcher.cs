@@ -50,8 +50,14 @@ public sealed class OutboxDispatcher(
         var sent = 0;
         do
         {
-            while (outcomes.Reader.TryRead(out var outcome)) sent += await RecordAsync(db, outcome, cancellationToken) ? 1 : 0;
-            await db.SaveChangesAsync(cancellationToken);
+            var cardPosts = new List<OutboxMessage>();
+            while (outcomes.Reader.TryRead(out var outcome))
+            {
+                if (!await RecordAsync(db, outcome, cancellationToken)) continue;
+                sent++;
+                if (outcome.Message is { Kind: OutboxKind.Post, CardKey: not null }) cardPosts.Add(outcome.Message);
+            }
+            await SaveAsync(db, cardPosts, cancellationToken);
         }
         while (await outcomes.Reader.WaitToReadAsync(cancellationToken));
         await sending;
@@ -128,28 +134,78 @@ public sealed class OutboxDispatcher(
         message.MessageId = posted;
         if (outcome.WasSensitive) SensitiveContent.Wipe(message);
         if (message.CardKey is { } key)
+        {
+            // A new state of the card read the post as unsent before this is recorded: its rewrite must fail, not be lost.
+            message.Version++;
             db.CardPosts.Add(new CardPost
             {
                 CardKey = key, Channel = message.Channel, ConversationId = message.ConversationId,
                 ThreadId = message.ThreadId, MessageId = posted, PostedAt = now,
             });
+        }
         return true;
+    }
+
+    /// <summary>
+    /// Saves what was recorded. A new state of a card staged while its post was on the wire rewrote the stored post, too
+    /// late for the copy just made, and found no copy to update: that copy gets the new state, staged with the record of
+    /// the post. The posts are recorded first and their rows held until the commit, so the state read after is the last
+    /// one ever written into them; a later state finds the copy and updates it itself.
+    /// </summary>
+    private async Task SaveAsync(CmBotDb db, List<OutboxMessage> cardPosts, CancellationToken cancellationToken)
+    {
+        if (cardPosts.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var ids = cardPosts.Select(p => p.Id).ToList();
+        var stored = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Content, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var post in cardPosts.Where(p => stored[p.Id] != p.Content))
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Kind = OutboxKind.Update, Channel = post.Channel, ConversationId = post.ConversationId, ThreadId = post.ThreadId, MessageId = post.MessageId,
+                CardKey = post.CardKey, Content = stored[post.Id], CreatedAt = now, NextAttemptAt = now,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<List<OutboxMessage>> ClaimDueAsync(CmBotDb db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var ids = await db.OutboxMessages
-            .Where(m => m.SentAt == null && !m.Failed && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
-        if (ids.Count == 0) return [];
-        // One statement claims what no other instance holds (the version moves, so a stale copy cannot be saved over it);
-        // reading back by this pass's name tells what we got.
         var claim = $"{instance}:{Interlocked.Increment(ref passes)}";
         var until = now + options.Value.Lease;
-        await db.OutboxMessages
-            .Where(m => ids.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntil, until).SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
+        // Instances claim one at a time (SQLite's transaction takes the write lock; PostgreSQL takes this lock), so each
+        // sees what the others hold: a message waits while an earlier one of its conversation is held elsewhere or waits
+        // for a retry, and a conversation's messages go out one after the other, in order, whichever instance sends them.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (!db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7031)", cancellationToken);
+            // The first message of each conversation that is held or waits for a retry (a join, so the store groups once).
+            var waiting = db.OutboxMessages
+                .Where(e => e.SentAt == null && !e.Failed && (e.LockedUntil >= now || e.NextAttemptAt > now))
+                .GroupBy(e => new { e.Channel, e.ConversationId })
+                .Select(g => new { g.Key.Channel, g.Key.ConversationId, First = g.Min(e => e.Id) });
+            var ids = await db.OutboxMessages
+                .Where(m => m.SentAt == null && !m.Failed && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+                .LeftJoin(waiting, m => new { m.Channel, m.ConversationId }, w => new { w.Channel, w.ConversationId },
+                    (m, w) => new { m.Id, First = w == null ? (long?)null : w.First })
+                .Where(m => m.First == null || m.First > m.Id)
+                .OrderBy(m => m.Id).Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0) return [];
+            // One statement claims them (the version moves, so a stale copy cannot be saved over it); reading back by this
+            // pass's name tells what we got.
+            await db.OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntil, until).SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         return await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 

@@ -14,6 +14,9 @@ public sealed class RecordingSender(string channel = "teams") : IChannelSender
     /// <summary>How long each call takes, so that concurrent dispatchers really interleave.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>Awaited at the start of every call: lets a test hold a send on its way.</summary>
+    public Func<Task>? Hold { get; set; }
+
     /// <summary>Failures to throw, in order, before calls succeed again.</summary>
     public ConcurrentQueue<DeliveryException> Failures { get; } = new();
 
@@ -39,6 +42,7 @@ public sealed class RecordingSender(string channel = "teams") : IChannelSender
 
     private async Task ActAsync()
     {
+        if (Hold is { } hold) await hold();
         if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
         if (Failures.TryDequeue(out var failure)) throw failure;
     }
