@@ -57,13 +57,15 @@ public static class FanOutStore
         return (brand.Id, local.ToUniversalTime());
     }
 
-    public static string ConversationId(int i) => $"19:fanout-{i:D4}@thread.tacv2";
+    private const string ConversationPrefix = "19:fanout-";
 
-    /// <summary>The outbox as CmBot left it: what it marked sent, gave up, or still holds.</summary>
+    public static string ConversationId(int i) => $"{ConversationPrefix}{i:D4}@thread.tacv2";
+
+    /// <summary>The fan-out's messages as CmBot's outbox left them: sent, given up, or still held.</summary>
     public static async Task<(int Sent, int Failed, int Pending)> OutboxAsync(string database)
     {
         await using var db = new CmBotDb(Options(database).DbContextOptions());
-        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Channel == "teams")
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Channel == "teams" && m.ConversationId.StartsWith(ConversationPrefix))
             .Select(m => new { Sent = m.SentAt != null, m.Failed }).ToListAsync();
         return (rows.Count(r => r.Sent), rows.Count(r => r.Failed), rows.Count(r => !r.Sent && !r.Failed));
     }

@@ -16,8 +16,30 @@ public static class LimitedConnector
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
     public static readonly (int Count, TimeSpan Window)[] PerTenant = [(50, TimeSpan.FromSeconds(1))];
 
-    /// <summary>What <c>GET /stats</c> answers. Times are Unix milliseconds (the bench compares them with the slot it set).</summary>
+    /// <summary>What <c>GET /stats/{tenant}</c> answers. Times are Unix milliseconds (the bench compares them with the slot it set).</summary>
     public sealed record Stats(int Posts, int Conversations, int Doubled, int Throttled, long FirstPostAt, long LastNewConversationAt);
+
+    /// <summary>One tenant's accepted posts per conversation and refusals.</summary>
+    private sealed class Tally
+    {
+        private readonly Dictionary<string, int> posts = new(StringComparer.Ordinal);
+        private int total;
+        private long firstAt, lastNewAt;
+        public int Throttled { get; set; }
+
+        /// <summary>Counts an accepted post; returns how many this conversation has had.</summary>
+        public int Accept(string conversation)
+        {
+            var unixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            total++;
+            if (firstAt == 0) firstAt = unixMs;
+            var count = posts[conversation] = posts.GetValueOrDefault(conversation) + 1;
+            if (count == 1) lastNewAt = unixMs;
+            return count;
+        }
+
+        public Stats Stats() => new(total, posts.Count, posts.Values.Count(n => n > 1), Throttled, firstAt, lastNewAt);
+    }
 
     public static async Task<int> RunAsync(int port)
     {
@@ -27,38 +49,32 @@ public static class LimitedConnector
         var app = builder.Build();
         var gate = new Lock();
         var accepted = new Dictionary<string, Queue<long>>(StringComparer.Ordinal);
-        var posts = new Dictionary<string, int>(StringComparer.Ordinal);
-        int throttled = 0, total = 0;
-        long firstAt = 0, lastNewAt = 0;
+        var tenants = new Dictionary<string, Tally>(StringComparer.Ordinal);
 
         app.MapPost("/{tenant}/v3/conversations/{conversation}/activities", (string tenant, string conversation) =>
         {
             var now = Stopwatch.GetTimestamp();
             lock (gate)
             {
+                if (!tenants.TryGetValue(tenant, out var tally)) tenants[tenant] = tally = new Tally();
                 var conversationCalls = Calls(accepted, $"c:{tenant}/{conversation}", now, PerConversation);
                 var tenantCalls = Calls(accepted, $"t:{tenant}", now, PerTenant);
                 var wait = Max(Wait(conversationCalls, PerConversation, now), Wait(tenantCalls, PerTenant, now));
                 if (wait > TimeSpan.Zero)
                 {
-                    throttled++;
+                    tally.Throttled++;
                     var response = Results.Json(new { error = new { code = "Throttled", message = "Too many requests" } }, statusCode: 429);
                     // Retry-After is whole seconds on the wire: round up, so obeying it is always enough.
                     return new RetryAfterResult(response, (int)Math.Ceiling(wait.TotalSeconds));
                 }
                 conversationCalls.Enqueue(now);
                 tenantCalls.Enqueue(now);
-                total++;
-                var unixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                if (firstAt == 0) firstAt = unixMs;
-                posts[conversation] = posts.GetValueOrDefault(conversation) + 1;
-                if (posts[conversation] == 1) lastNewAt = unixMs;
-                return Results.Json(new { id = $"{conversation}-{posts[conversation]}" }, statusCode: 201);
+                return Results.Json(new { id = $"{conversation}-{tally.Accept(conversation)}" }, statusCode: 201);
             }
         });
-        app.MapGet("/stats", () =>
+        app.MapGet("/stats/{tenant}", (string tenant) =>
         {
-            lock (gate) return new Stats(total, posts.Count, posts.Values.Count(n => n > 1), throttled, firstAt, lastNewAt);
+            lock (gate) return (tenants.GetValueOrDefault(tenant) ?? new Tally()).Stats();
         });
         await app.RunAsync();
         return 0;
