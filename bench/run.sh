@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds CmBot and the bench in Release and runs the bench; prints a table with CmBot/baseline ratios.
+# Builds CmBot and the bench in Release and runs the bench; prints a table with CmBot/baseline ratios, then the fan-out.
 #   bench/run.sh [--seconds 10] [--rate 200] [--concurrency 32]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -28,23 +28,28 @@ public sealed class Outbox(CmBotDb db, TimeProvider clock, SensitiveContent? sen
         }
     }
 
-    public OutboxMessage Post(string channel, string conversationId, string? threadId, OutboundContent content)
-    {
-        var now = clock.GetUtcNow();
-        var message = new OutboxMessage
-        {
-            Kind = OutboxKind.Post, Channel = channel, ConversationId = conversationId, ThreadId = threadId,
-            CardKey = content.Card?.Key, Content = sealer.Seal(content), CreatedAt = now, NextAttemptAt = now,
-        };
-        db.OutboxMessages.Add(message);
-        return message;
-    }
+    public OutboxMessage Post(string channel, string conversationId, string? threadId, OutboundContent content) =>
+        Stage(channel, conversationId, threadId, content.Card?.Key, sealer.Seal(content));
 
     /// <summary>Posts to every conversation linked to the brand (reminders, agenda, escalations).</summary>
     public async Task PostToBrandAsync(int brandId, OutboundContent content, CancellationToken cancellationToken)
     {
         var channels = await db.BrandChannels.Where(c => c.BrandId == brandId).ToListAsync(cancellationToken);
-        foreach (var channel in channels) Post(channel.Channel, channel.ConversationId, null, content);
+        // One card for every channel: serialized once, not once per channel (a brand may have a thousand).
+        var json = sealer.Seal(content);
+        foreach (var channel in channels) Stage(channel.Channel, channel.ConversationId, null, content.Card?.Key, json);
+    }
+
+    private OutboxMessage Stage(string channel, string conversationId, string? threadId, string? cardKey, string json)
+    {
+        var now = clock.GetUtcNow();
+        var message = new OutboxMessage
+        {
+            Kind = OutboxKind.Post, Channel = channel, ConversationId = conversationId, ThreadId = threadId,
+            CardKey = cardKey, Content = json, CreatedAt = now, NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
     }
 
     /// <summary>

@@ -28,4 +28,28 @@ public sealed class ConnectorPacerTests
         Assert.Equal(TimeSpan.FromSeconds(1), delays[50]);
         Assert.Equal(TimeSpan.Zero, pacer.Reserve("a:other-tenant", "another", T0));
     }
+
+    [Fact]
+    public void AnsweredAfterItsSlot_TheSendCountsFromTheAnswer_SoTheNextWindowStartsThere()
+    {
+        var pacer = new ConnectorPacer(TimeProvider.System);
+        var answered = T0.AddMilliseconds(40);
+
+        for (var i = 0; i < 50; i++) Assert.Equal(TimeSpan.Zero, pacer.Reserve($"a:{i}", "tenant", T0));
+        for (var i = 0; i < 50; i++) pacer.Answered($"a:{i}", "tenant", T0, answered);
+
+        // Booked times alone would let the 51st go at T0 + 1 s, inside the connector's window if it arrives faster.
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve("a:50", "tenant", answered));
+    }
+
+    [Fact]
+    public void AnsweredBeforeItsSlot_ChangesNothing()
+    {
+        var pacer = new ConnectorPacer(TimeProvider.System);
+        for (var i = 0; i < 7; i++) pacer.Reserve("19:a@thread.tacv2", "tenant", T0);
+
+        pacer.Answered("19:a@thread.tacv2", "tenant", T0, T0.AddSeconds(-1));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve("19:a@thread.tacv2", "tenant", T0));
+    }
 }

@@ -3,7 +3,9 @@ namespace CmBot.Teams.Connector;
 /// <summary>
 /// Keeps sends under the documented Bot API limits (teams.md §5.1) instead of waiting for 429s: per conversation
 /// 7/1 s, 8/2 s, 60/30 s and 1800/h; per tenant 50 requests/s. Each send reserves the earliest slot that breaks no
-/// window and waits for it.
+/// window and waits for it. Once the connector has answered, the send counts from the answer instead: the connector
+/// counted it when it arrived, which is no later, so a next send arriving faster than this one did cannot land
+/// inside its window (booked times alone let that happen, and a 429 costs far more than a round trip).
 /// </summary>
 public sealed class ConnectorPacer(TimeProvider clock)
 {
@@ -14,10 +16,30 @@ public sealed class ConnectorPacer(TimeProvider clock)
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<DateTimeOffset>> sends = new(StringComparer.Ordinal);
 
-    public async Task WaitAsync(string conversationId, string? tenantId, CancellationToken cancellationToken)
+    /// <summary>Waits for the send's slot and returns it; pass it to <see cref="Answered(string, string?, DateTimeOffset)"/> once the connector replied.</summary>
+    public async Task<DateTimeOffset> WaitAsync(string conversationId, string? tenantId, CancellationToken cancellationToken)
     {
-        var delay = Reserve(conversationId, tenantId, clock.GetUtcNow());
-        if (delay > TimeSpan.Zero) await Task.Delay(delay, clock, cancellationToken);
+        var now = clock.GetUtcNow();
+        var slot = now + Reserve(conversationId, tenantId, now);
+        // Timers count whole milliseconds and may fire up to one early, which would put this send a hair inside a
+        // window the connector counts exactly: wait until the slot has truly come.
+        for (var left = slot - now; left > TimeSpan.Zero; left = slot - clock.GetUtcNow())
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), clock, cancellationToken);
+        return slot;
+    }
+
+    public void Answered(string conversationId, string? tenantId, DateTimeOffset booked) =>
+        Answered(conversationId, tenantId, booked, clock.GetUtcNow());
+
+    /// <summary>The send booked at <paramref name="booked"/> now counts from <paramref name="answeredAt"/>, if later.</summary>
+    public void Answered(string conversationId, string? tenantId, DateTimeOffset booked, DateTimeOffset answeredAt)
+    {
+        if (answeredAt <= booked) return;
+        lock (gate)
+        {
+            Move(ConversationKey(conversationId), booked, answeredAt);
+            Move(TenantKey(tenantId), booked, answeredAt);
+        }
     }
 
     /// <summary>Books a send no sooner than <paramref name="now"/>; returns how long to wait for it.</summary>
@@ -25,8 +47,8 @@ public sealed class ConnectorPacer(TimeProvider clock)
     {
         lock (gate)
         {
-            var conversation = History("c:" + conversationId, PerConversation, now);
-            var tenant = History("t:" + (tenantId ?? ""), PerTenant, now);
+            var conversation = History(ConversationKey(conversationId), PerConversation, now);
+            var tenant = History(TenantKey(tenantId), PerTenant, now);
             var at = now;
             // Raising the time for one window never lowers it for another, so this settles in a few rounds.
             for (var moved = true; moved;)
@@ -60,6 +82,20 @@ public sealed class ConnectorPacer(TimeProvider clock)
         booked.RemoveAll(t => t <= now - longest);
         return booked;
     }
+
+    /// <summary>Replaces one booking by a later time, keeping the history sorted (a booking already forgotten is added back).</summary>
+    private void Move(string key, DateTimeOffset booked, DateTimeOffset at)
+    {
+        if (!sends.TryGetValue(key, out var history)) sends[key] = history = [];
+        var index = history.IndexOf(booked);
+        if (index >= 0) history.RemoveAt(index);
+        var position = history.FindLastIndex(t => t <= at) + 1;
+        history.Insert(position, at);
+    }
+
+    private static string ConversationKey(string conversationId) => "c:" + conversationId;
+
+    private static string TenantKey(string? tenantId) => "t:" + (tenantId ?? "");
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

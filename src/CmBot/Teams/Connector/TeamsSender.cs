@@ -77,7 +77,7 @@ public sealed class TeamsSender(
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, JsonObject? body, string conversationId, string? tenantId, CancellationToken cancellationToken)
     {
         var token = await tokens.GetTokenAsync(cancellationToken);
-        await pacer.WaitAsync(conversationId, tenantId, cancellationToken);
+        var slot = await pacer.WaitAsync(conversationId, tenantId, cancellationToken);
         using var request = new HttpRequestMessage(method, url);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null) request.Content = new StringContent(body.ToJsonString(AdaptiveCardRenderer.Wire), Encoding.UTF8, "application/json");
@@ -93,6 +93,10 @@ public sealed class TeamsSender(
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new DeliveryException(DeliveryFailure.Transient, "connector timed out");
+        }
+        finally
+        {
+            pacer.Answered(conversationId, tenantId, slot);
         }
         if (response.IsSuccessStatusCode) return response;
         using (response) throw await FailureAsync(response, cancellationToken);
