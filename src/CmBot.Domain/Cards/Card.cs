@@ -15,6 +15,12 @@ public sealed record Card(string Key, CardKind Kind, string Title)
     public IReadOnlyList<CardSection> Sections { get; init; } = [];
     public IReadOnlyList<CardAction> Actions { get; init; } = [];
 
+    /// <summary>
+    /// Help, welcome, info and numbers cards show a moment and are never refreshed, so where they were posted is not
+    /// worth remembering (a busy chat asking for help would fill the store with copies nothing will update).
+    /// </summary>
+    public bool IsSnapshot => Kind is CardKind.Help or CardKind.Welcome or CardKind.Info or CardKind.Numbers;
+
     /// <summary>Every action on the card, its sections' included.</summary>
     public IEnumerable<CardAction> AllActions => Actions.Concat(Sections.SelectMany(s => s.Actions));
 }

@@ -29,7 +29,7 @@ public sealed class Outbox(CmBotDb db, TimeProvider clock, SensitiveContent? sen
     }
 
     public OutboxMessage Post(string channel, string conversationId, string? threadId, OutboundContent content) =>
-        Stage(channel, conversationId, threadId, content.Card?.Key, sealer.Seal(content));
+        Stage(channel, conversationId, threadId, LiveKey(content), sealer.Seal(content));
 
     /// <summary>Posts to every conversation linked to the brand (reminders, agenda, escalations).</summary>
     public async Task PostToBrandAsync(int brandId, OutboundContent content, CancellationToken cancellationToken)
@@ -37,8 +37,11 @@ public sealed class Outbox(CmBotDb db, TimeProvider clock, SensitiveContent? sen
         var channels = await db.BrandChannels.Where(c => c.BrandId == brandId).ToListAsync(cancellationToken);
         // One card for every channel: serialized once, not once per channel (a brand may have a thousand).
         var json = sealer.Seal(content);
-        foreach (var channel in channels) Stage(channel.Channel, channel.ConversationId, null, content.Card?.Key, json);
+        foreach (var channel in channels) Stage(channel.Channel, channel.ConversationId, null, LiveKey(content), json);
     }
+
+    /// <summary>The key under which the copy will be found and updated; none for a snapshot.</summary>
+    private static string? LiveKey(OutboundContent content) => content.Card is { IsSnapshot: false } card ? card.Key : null;
 
     private OutboxMessage Stage(string channel, string conversationId, string? threadId, string? cardKey, string json)
     {

@@ -1,3 +1,4 @@
+using CmBot.Domain.Store.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,8 +16,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.LastError).HasMaxLength(500);
         message.Property(m => m.LockedBy).HasMaxLength(64);
         message.Property(m => m.Version).IsConcurrencyToken();
-        // The dispatcher's query: what is still to send, oldest first.
-        message.HasIndex(m => new { m.SentAt, m.Failed, m.NextAttemptAt });
+        // The dispatcher's query: what is still to send, oldest first (see the DueIndexes migration).
+        message.HasIndex(m => m.Id).HasDatabaseName("IX_OutboxMessages_Due").HasFilter(DueIndexes.OutboxFilter);
         message.HasIndex(m => m.CardKey);
     }
 }

@@ -1,3 +1,4 @@
+using CmBot.Domain.Store.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,7 +13,7 @@ internal sealed class InboxEntryConfiguration : IEntityTypeConfiguration<InboxEn
         entry.Property(e => e.LockedBy).HasMaxLength(64);
         entry.Property(e => e.LastError).HasMaxLength(500);
         entry.HasIndex(e => e.Key).IsUnique();
-        // The processor's query: what is still to handle, oldest first.
-        entry.HasIndex(e => new { e.ProcessedAt, e.Failed, e.NextAttemptAt });
+        // The processor's query: what is still to handle, oldest first (see the DueIndexes migration).
+        entry.HasIndex(e => e.Id).HasDatabaseName("IX_InboxEntries_Due").HasFilter(DueIndexes.InboxFilter);
     }
 }
