@@ -184,6 +184,7 @@ public sealed class OutboxDispatcher(
         // Instances claim one at a time (SQLite's transaction takes the write lock; PostgreSQL takes this lock), so each
         // sees what the others hold: a message waits while an earlier one of its conversation is held elsewhere or waits
         // for a retry, and a conversation's messages go out one after the other, in order, whichever instance sends them.
+        List<long> ids;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (!db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7031)", cancellationToken);
@@ -192,7 +193,7 @@ public sealed class OutboxDispatcher(
                 .Where(e => e.SentAt == null && !e.Failed && (e.LockedUntil >= now || e.NextAttemptAt > now))
                 .GroupBy(e => new { e.Channel, e.ConversationId })
                 .Select(g => new { g.Key.Channel, g.Key.ConversationId, First = g.Min(e => e.Id) });
-            var ids = await db.OutboxMessages
+            ids = await db.OutboxMessages
                 .Where(m => m.SentAt == null && !m.Failed && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
                 .LeftJoin(waiting, m => new { m.Channel, m.ConversationId }, w => new { w.Channel, w.ConversationId },
                     (m, w) => new { m.Id, First = w == null ? (long?)null : w.First })
@@ -206,7 +207,8 @@ public sealed class OutboxDispatcher(
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntil, until).SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        // By id first: LockedBy has no index, and the table keeps a week of sent messages.
+        return await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
     private static Task<bool> IsSupersededAsync(CmBotDb db, OutboxMessage message, CancellationToken cancellationToken) =>

@@ -96,7 +96,8 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
         await db.InboxEntries
             .Where(e => ids.Contains(e.Id) && e.ProcessedAt == null && (e.LockedUntil == null || e.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedBy, claim).SetProperty(e => e.LockedUntil, until), cancellationToken);
-        return await db.InboxEntries.AsNoTracking().Where(e => e.LockedBy == claim).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        // By id first: LockedBy has no index, and the table keeps a week of handled entries.
+        return await db.InboxEntries.AsNoTracking().Where(e => ids.Contains(e.Id) && e.LockedBy == claim).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 
     private ChatInput? TryRead(InboxEntry entry)
