@@ -57,7 +57,8 @@ public static class Bench
             Target.SlackMentions("CmBot /slack/events", botPort),
         })
         {
-            var (warmUp, _) = await MeasureAsync(http, target, connectorPort, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds));
+            // The warm-up also meets every conversation once: what is measured is a bot that knows its conversations.
+            var (warmUp, _) = await MeasureAsync(http, target, connectorPort, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds), Target.Conversations);
             answered += warmUp.Requests - warmUp.Failures;
             var (saturated, endToEnd) = await MeasureAsync(http, target, connectorPort, options.Concurrency, duration);
             var before = await CallsAsync(http, connectorPort);
@@ -79,11 +80,11 @@ public static class Bench
     /// first and sends after (outbox), so its answered rate alone would flatter it.</param>
     private sealed record Row(string Name, Load.Result Saturated, double EndToEnd, Load.Result Paced);
 
-    private static async Task<(Load.Result Saturated, double EndToEnd)> MeasureAsync(HttpClient http, Target target, int connectorPort, int concurrency, TimeSpan duration)
+    private static async Task<(Load.Result Saturated, double EndToEnd)> MeasureAsync(HttpClient http, Target target, int connectorPort, int concurrency, TimeSpan duration, int minimum = 0)
     {
         var before = await CallsAsync(http, connectorPort);
         var clock = Stopwatch.StartNew();
-        var saturated = await Load.SaturateAsync(http, target, concurrency, duration);
+        var saturated = await Load.SaturateAsync(http, target, concurrency, duration, minimum);
         var answered = saturated.Requests - saturated.Failures;
         await DeliveredAsync(http, connectorPort, before + answered);
         return (saturated, answered / clock.Elapsed.TotalSeconds);

@@ -21,15 +21,18 @@ public static class Load
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary><paramref name="workers"/> loops, each sending its next request when the last one answered.</summary>
-    public static async Task<Result> SaturateAsync(HttpClient http, Target target, int workers, TimeSpan duration)
+    /// <summary>
+    /// <paramref name="workers"/> loops, each sending its next request when the last one answered, for
+    /// <paramref name="duration"/> and at least <paramref name="minimum"/> requests.
+    /// </summary>
+    public static async Task<Result> SaturateAsync(HttpClient http, Target target, int workers, TimeSpan duration, int minimum = 0)
     {
         var latencies = new List<double>();
         int count = 0, failures = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
         {
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration || Volatile.Read(ref count) < minimum)
             {
                 var i = Interlocked.Increment(ref count);
                 var (ok, ms) = await SendAsync(http, target, i);
