@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Delivery;
 using CmBot.Domain.Store;
@@ -18,6 +19,7 @@ namespace CmBot.Domain.Inbox;
 public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DeliveryOptions> options, OutboxSignal outboxSignal, ILogger<InboxProcessor> logger)
 {
     private const string BeforeEntry = "before_entry";
+    private static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
     private readonly string instance = Guid.NewGuid().ToString("N")[..12];
     private long passes;
@@ -43,12 +45,17 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
             else released.Add((entry, UnreadableInput));
         }
 
-        var handled = new List<long>();
         var blocked = new HashSet<string>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        for (var next = 0; next < work.Count;)
         {
-            foreach (var (entry, input, files) in work)
+            var handled = new List<long>();
+            var opened = Stopwatch.GetTimestamp();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The commit comes once the transaction has held the store's only writer long enough: a request waiting
+            // to commit its input (see SqliteWriteGate) goes next, then the rest of the batch.
+            for (; next < work.Count && Stopwatch.GetElapsedTime(opened) < MaxHold; next++)
             {
+                var (entry, input, files) = work[next];
                 var conversation = $"{input.Where.Channel}:{input.Where.ConversationId}";
                 if (blocked.Contains(conversation))
                 {
@@ -75,8 +82,8 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
             await db.InboxEntries.Where(e => handled.Contains(e.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.ProcessedAt, now).SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (handled.Count > 0) outboxSignal.Notify();
         }
-        if (handled.Count > 0) outboxSignal.Notify();
         foreach (var (entry, error) in released) await ReleaseAsync(db, entry, error, cancellationToken);
         return entries.Count;
     }
