@@ -36,17 +36,8 @@ public static class NumbersLoad
             var seedSeconds = seeding.Elapsed.TotalSeconds;
 
             await using var services = Services(store);
-            var rows = new List<(string Name, Load.Result Result, int Facts)>();
-            foreach (var (name, room, text) in new[]
-            {
-                ($"`numbers` · {BigBrand}", NumbersSeed.Room, "numbers"),
-                ($"`numbers last week` · {BigBrand}", NumbersSeed.Room, "numbers last week"),
-                ($"`numbers` · {TypicalBrand} 1", $"{NumbersSeed.Room}-1", "numbers"),
-            })
-            {
-                var (result, facts) = await MeasureAsync(services, room, text, runs, warmUps);
-                rows.Add((name, result, facts));
-            }
+            var rows = await MeasureAsync(services, runs, warmUps,
+                ($"`numbers` · {BigBrand}", NumbersSeed.Room), ($"`numbers` · {TypicalBrand} 1", $"{NumbersSeed.Room}-1"));
             Print(seeded, seedSeconds, new FileInfo(path).Length, rows);
             return 0;
         }
@@ -66,27 +57,34 @@ public static class NumbersLoad
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Each message in its own scope (its own context and transaction), as a request of the host.</summary>
-    private static async Task<(Load.Result Result, int Facts)> MeasureAsync(ServiceProvider services, string room, string text, int runs, int warmUps)
+    /// <summary>
+    /// Each message in its own scope (its own context and transaction), as a request of the host. The rooms take
+    /// turns, so that both see the same machine when other work comes and goes.
+    /// </summary>
+    private static async Task<List<(string Name, Load.Result Result, int Facts)>> MeasureAsync(
+        ServiceProvider services, int runs, int warmUps, params (string Name, string Room)[] rooms)
     {
-        var input = new ChatInput(new ChatAddress(Channel, room), Member, Text: text);
-        var latencies = new double[runs];
-        var facts = 0;
+        var latencies = rooms.Select(_ => new double[runs]).ToArray();
+        var facts = new int[rooms.Length];
         var total = Stopwatch.StartNew();
         for (var i = -warmUps; i < runs; i++)
         {
-            var started = Stopwatch.GetTimestamp();
-            using var scope = services.CreateScope();
-            var replies = await scope.ServiceProvider.GetRequiredService<ConversationService>().HandleAsync(input);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            // A refusal would be fast and wrong: only the numbers card counts.
-            var card = replies.OfType<CardReply>().SingleOrDefault()?.Card
-                ?? throw new InvalidOperationException($"'{text}' in {room} answered no card: {string.Join(", ", replies)}");
-            facts = card.Facts.Count + card.Sections.Sum(s => s.Facts.Count);
-            if (i == -warmUps) total.Restart();
-            if (i >= 0) latencies[i] = elapsed;
+            if (i == 0) total.Restart();
+            for (var r = 0; r < rooms.Length; r++)
+            {
+                var input = new ChatInput(new ChatAddress(Channel, rooms[r].Room), Member, Text: "numbers");
+                var started = Stopwatch.GetTimestamp();
+                using var scope = services.CreateScope();
+                var replies = await scope.ServiceProvider.GetRequiredService<ConversationService>().HandleAsync(input);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                // A refusal would be fast and wrong: only the numbers card counts.
+                var card = replies.OfType<CardReply>().SingleOrDefault()?.Card
+                    ?? throw new InvalidOperationException($"numbers in {rooms[r].Room} answered no card: {string.Join(", ", replies)}");
+                facts[r] = card.Facts.Count + card.Sections.Sum(s => s.Facts.Count);
+                if (i >= 0) latencies[r][i] = elapsed;
+            }
         }
-        return (new Load.Result(runs, 0, total.Elapsed.TotalSeconds, latencies), facts);
+        return rooms.Select((room, r) => (room.Name, new Load.Result(runs, 0, total.Elapsed.TotalSeconds, latencies[r]), facts[r])).ToList();
     }
 
     private static void Print(NumbersSeed.Seeded seeded, double seedSeconds, long bytes, List<(string Name, Load.Result Result, int Facts)> rows)

@@ -11,6 +11,8 @@ namespace CmBot.Bench;
 /// brands beside it, so that every query must pick its brand's rows out of the others'. The brands go in
 /// through EF as the product makes them; the history goes in as raw SQL in one transaction with one prepared
 /// INSERT per table, in arrival order (day by day, comment by comment), the way two years of use would lay it out.
+/// The two tables' indexes are dropped first and built again after, from their own definitions: the same schema,
+/// built by one sort instead of two million scattered inserts.
 /// </summary>
 public static class NumbersSeed
 {
@@ -34,7 +36,9 @@ public static class NumbersSeed
         }
         using var connection = new SqliteConnection(store.ConnectionString);
         connection.Open();
-        var ids = Ids(connection);
+        // A cache that holds the indexes being filled: with the default 2 MiB each insert rereads their pages from the file.
+        Execute(connection, "PRAGMA cache_size = -262144; PRAGMA synchronous = OFF;");
+        var ids = Rows(connection, "SELECT Id FROM Brands ORDER BY Id").Select(r => Convert.ToInt32(r[0])).ToArray();
         var (big, typical) = (ids[0], ids[1..]);
         // Wide enough for the big brand to reach its count in about two years: the 7 known metrics plus imported ones.
         var metrics = Known.Concat(Enumerable.Range(1, 221).Select(i => $"imported_{i:000}")).ToArray();
@@ -43,8 +47,11 @@ public static class NumbersSeed
         var random = new Random(7);
 
         using var transaction = connection.BeginTransaction();
+        var indexes = Rows(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('MetricSamples', 'Comments') AND sql IS NOT NULL");
+        foreach (var index in indexes) Execute(connection, $"DROP INDEX \"{index[0]}\"");
         var (allSamples, bigSamples) = InsertSamples(connection, random, big, typical, metrics, lastDay.AddDays(1 - days), days);
         var allComments = InsertComments(connection, random, big, typical, until.AddDays(-days), until, comments);
+        foreach (var index in indexes) Execute(connection, (string)index[1]);
         transaction.Commit();
         return new Seeded(big, typical[0], days, bigSamples, comments, allSamples, allComments);
     }
@@ -55,16 +62,6 @@ public static class NumbersSeed
         brand.Members.Add(new BrandMember { UserId = NumbersLoad.Member.Id, Name = NumbersLoad.Member.Name, IsAdmin = true, IsApprover = true });
         brand.Channels.Add(new BrandChannel { Channel = NumbersLoad.Channel, ConversationId = room, LinkedAt = now });
         return brand;
-    }
-
-    private static int[] Ids(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM Brands ORDER BY Id";
-        using var reader = command.ExecuteReader();
-        var ids = new List<int>();
-        while (reader.Read()) ids.Add(reader.GetInt32(0));
-        return [.. ids];
     }
 
     /// <summary>Day by day: the big brand's <paramref name="metrics"/> on every network, the typical brands' known ones.</summary>
@@ -136,10 +133,32 @@ public static class NumbersSeed
         long? handled = state == CommentState.Open ? null
             : received + (state == CommentState.Replied ? random.Next(3, random.Next(4) == 0 ? 300 : 55) : random.Next(1, 30)) * Minute;
         if (handled > now) (state, handled) = (CommentState.Open, null);
-        Run(insert, brand, network.ToString(), $"c-{n}", $"fan{random.Next(50_000)}", "Love this! When is the next drop?",
+        Run(insert, brand, network.ToString(), $"c-{n:D8}", $"fan{random.Next(50_000)}", "Love this! When is the next drop?",
             random.Next(10) == 0, received, needsReply, deadline, urgent, urgent ? received : null, state.ToString(),
             handled is null ? null : NumbersLoad.Member.Id, handled is null ? null : NumbersLoad.Member.Name, handled,
             state == CommentState.Replied ? "Thanks! Very soon." : null, handled is null ? 0 : 1);
+    }
+
+    private static List<object[]> Rows(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object[]>();
+        while (reader.Read())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static SqliteCommand Prepared(SqliteConnection connection, string sql, params string[] names)
