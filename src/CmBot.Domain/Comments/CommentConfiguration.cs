@@ -19,6 +19,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.BelongsToBrand();
         comment.HasIndex(c => new { c.BrandId, c.Network, c.ExternalId }).IsUnique();
         comment.HasIndex(c => new { c.BrandId, c.State, c.DeadlineAt });
-        comment.HasIndex(c => new { c.BrandId, c.ReceivedAt });
+        // Covers the comment side of the team's numbers (counts, median reply time) for a span of ReceivedAt.
+        comment.HasIndex(c => new { c.BrandId, c.ReceivedAt, c.NeedsReply, c.State, c.DeadlineAt, c.HandledAt })
+            .HasDatabaseName("IX_Comments_BrandId_ReceivedAt_Covering");
     }
 }

@@ -12,5 +12,7 @@ internal sealed class MetricSampleConfiguration : IEntityTypeConfiguration<Metri
         // One value per brand, network, day and metric: a re-import overwrites instead of adding up.
         sample.BelongsToBrand();
         sample.HasIndex(s => new { s.BrandId, s.Day, s.Network, s.Metric }).IsUnique();
+        // The same with the value: "numbers" sums a span's samples from the index alone.
+        sample.HasIndex(s => new { s.BrandId, s.Day, s.Network, s.Metric, s.Value }).HasDatabaseName("IX_MetricSamples_BrandId_Day_Covering");
     }
 }

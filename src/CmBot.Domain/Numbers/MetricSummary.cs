@@ -16,21 +16,24 @@ public static class MetricSummary
                 g => g.Key,
                 g => Metrics.IsLevel(g.Key.Metric) ? g.MaxBy(s => s.Day).Value : g.Sum(s => s.Value));
 
-    /// <summary>Per network, then in total, each metric this span against the previous one.</summary>
+    /// <summary>
+    /// Per network, then in total, each metric this span against the previous one. One pass over the values each
+    /// (a big brand has hundreds of metrics on each network).
+    /// </summary>
     public static (IReadOnlyList<MetricComparison> Totals, IReadOnlyList<NetworkNumbers> Networks) Compare(
         Dictionary<(Network Network, string Metric), double> current,
         Dictionary<(Network Network, string Metric), double> previous)
     {
         var keys = current.Keys.Union(previous.Keys).ToList();
-        var networks = keys.Select(k => k.Network).Distinct().Order()
-            .Select(network => new NetworkNumbers(network, Ordered(keys.Where(k => k.Network == network).Select(k => k.Metric))
-                .Select(metric => new MetricComparison(metric, Get(current, (network, metric)), Get(previous, (network, metric))))
+        var networks = keys.GroupBy(k => k.Network).OrderBy(g => g.Key)
+            .Select(g => new NetworkNumbers(g.Key, Ordered(g.Select(k => k.Metric))
+                .Select(metric => new MetricComparison(metric, Get(current, (g.Key, metric)), Get(previous, (g.Key, metric))))
                 .ToList()))
             .ToList();
         // A total adds the networks up, followers included: the brand's audience across its profiles.
+        var (currentTotals, previousTotals) = (Totals(current), Totals(previous));
         var totals = Ordered(keys.Select(k => k.Metric))
-            .Select(metric => new MetricComparison(metric,
-                Sum(current, metric), Sum(previous, metric)))
+            .Select(metric => new MetricComparison(metric, Get(currentTotals, metric), Get(previousTotals, metric)))
             .ToList();
         return (totals, networks);
     }
@@ -42,12 +45,14 @@ public static class MetricSummary
         return MetricLabels.Known.Where(distinct.Contains).Concat(distinct.Except(MetricLabels.Known).Order(StringComparer.Ordinal));
     }
 
-    private static double? Get(Dictionary<(Network, string), double> values, (Network, string) key) =>
+    private static double? Get<TKey>(Dictionary<TKey, double> values, TKey key) where TKey : notnull =>
         values.TryGetValue(key, out var value) ? value : null;
 
-    private static double? Sum(Dictionary<(Network Network, string Metric), double> values, string metric)
+    /// <summary>Each metric summed over the networks.</summary>
+    private static Dictionary<string, double> Totals(Dictionary<(Network Network, string Metric), double> values)
     {
-        var found = values.Where(v => v.Key.Metric == metric).Select(v => v.Value).ToList();
-        return found.Count == 0 ? null : found.Sum();
+        var totals = new Dictionary<string, double>();
+        foreach (var ((_, metric), value) in values) totals[metric] = totals.GetValueOrDefault(metric) + value;
+        return totals;
     }
 }

@@ -12,5 +12,7 @@ public static class Metrics
     public const string CommentsReceived = "comments_received";
 
     /// <summary>Metrics that are a level (read the latest day), not a flow (add the days up).</summary>
-    public static bool IsLevel(string metric) => metric == Followers;
+    public static readonly IReadOnlyList<string> Levels = [Followers];
+
+    public static bool IsLevel(string metric) => Levels.Contains(metric);
 }

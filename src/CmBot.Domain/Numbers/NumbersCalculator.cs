@@ -14,8 +14,8 @@ public sealed class NumbersCalculator(CmBotDb db, TimeProvider clock)
     {
         var time = brand.Time(clock);
         var spans = lastWeek ? WeekSpans.LastWeek(time) : WeekSpans.ThisWeek(time);
-        var current = MetricSummary.Fold(await SamplesAsync(brand.Id, spans.Current, cancellationToken));
-        var previous = MetricSummary.Fold(await SamplesAsync(brand.Id, spans.Previous, cancellationToken));
+        var current = await FoldAsync(brand.Id, spans.Current, cancellationToken);
+        var previous = await FoldAsync(brand.Id, spans.Previous, cancellationToken);
         var (totals, networks) = MetricSummary.Compare(current, previous);
         var team = new TeamNumbersQuery(db);
         return new WeeklyNumbers(brand.Id, brand.Name, spans, totals, networks,
@@ -23,15 +23,27 @@ public sealed class NumbersCalculator(CmBotDb db, TimeProvider clock)
             await team.ComputeAsync(brand.Id, spans.Previous, time, cancellationToken));
     }
 
-    /// <summary>The span's samples only, through the (BrandId, Day, …) index.</summary>
-    private async Task<List<(Network Network, string Metric, DateOnly Day, double Value)>> SamplesAsync(
+    /// <summary>
+    /// The span's samples folded per network and metric (<see cref="MetricSummary.Fold"/>'s rules). The database adds
+    /// the flows up, so a big brand's thousands of samples a week come back as one row per series; levels are
+    /// one sample per network and day, folded here on their latest day.
+    /// </summary>
+    private async Task<Dictionary<(Network Network, string Metric), double>> FoldAsync(
         int brandId, NumbersSpan span, CancellationToken cancellationToken)
     {
-        var (first, last) = (span.FirstDay, span.LastDay);
-        var rows = await db.MetricSamples.AsNoTracking()
-            .Where(s => s.BrandId == brandId && s.Day >= first && s.Day <= last)
+        var (first, last, levels) = (span.FirstDay, span.LastDay, Metrics.Levels);
+        var samples = db.MetricSamples.AsNoTracking().Where(s => s.BrandId == brandId && s.Day >= first && s.Day <= last);
+        var flows = await samples
+            .Where(s => !levels.Contains(s.Metric))
+            .GroupBy(s => new { s.Network, s.Metric })
+            .Select(g => new { g.Key.Network, g.Key.Metric, Total = g.Sum(s => s.Value) })
+            .ToListAsync(cancellationToken);
+        var levelSamples = await samples
+            .Where(s => levels.Contains(s.Metric))
             .Select(s => new { s.Network, s.Metric, s.Day, s.Value })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Network, r.Metric, r.Day, r.Value)).ToList();
+        var folded = MetricSummary.Fold(levelSamples.Select(s => (s.Network, s.Metric, s.Day, s.Value)));
+        foreach (var flow in flows) folded[(flow.Network, flow.Metric)] = flow.Total;
+        return folded;
     }
 }

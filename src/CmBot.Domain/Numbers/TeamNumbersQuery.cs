@@ -1,4 +1,3 @@
-using CmBot.Domain.Comments;
 using CmBot.Domain.Common;
 using CmBot.Domain.Drafts;
 using CmBot.Domain.Routines;
@@ -8,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CmBot.Domain.Numbers;
 
 /// <summary>
-/// The team's own numbers for one span. Each query filters by brand and by an instant range in the database
-/// and brings back only the span's rows, a few columns each; medians are then taken in memory over those.
+/// The team's own numbers for one span. Each query filters by brand and by an instant range in the database.
+/// Comments are counted there (<see cref="CommentNumbers"/>); approvals and routine occurrences, a few a week,
+/// come back as rows of a few columns, and their median and periods are taken in memory.
 /// </summary>
 public sealed class TeamNumbersQuery(CmBotDb db)
 {
@@ -23,13 +23,7 @@ public sealed class TeamNumbersQuery(CmBotDb db)
             .Select(d => new { d.CreatedAt, d.DecidedAt })
             .ToListAsync(cancellationToken);
 
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.BrandId == brandId && c.ReceivedAt >= start && c.ReceivedAt < end)
-            .Select(c => new { c.NeedsReply, c.State, c.ReceivedAt, c.DeadlineAt, c.HandledAt })
-            .ToListAsync(cancellationToken);
-        var replied = comments.Where(c => c.NeedsReply && c.State == CommentState.Replied && c.HandledAt is not null).ToList();
-        var expected = comments.Count(c => c.NeedsReply
-            && (c.State == CommentState.Replied || (c.State == CommentState.Open && c.DeadlineAt < now)));
+        var comments = await CommentNumbers.ComputeAsync(db, brandId, start, end, now, cancellationToken);
 
         var contacts = await db.InfluencerContacts
             .CountAsync(c => c.BrandId == brandId && c.ContactedAt >= start && c.ContactedAt < end, cancellationToken);
@@ -46,10 +40,10 @@ public sealed class TeamNumbersQuery(CmBotDb db)
         return new TeamNumbers(
             DraftsApproved: approvals.Count,
             MedianTimeToApproval: Median(approvals.Select(a => a.DecidedAt!.Value - a.CreatedAt)),
-            CommentsReceived: comments.Count,
-            RepliedInTime: replied.Count(c => c.HandledAt <= c.DeadlineAt),
-            RepliesExpected: expected,
-            MedianReplyTime: Median(replied.Select(c => c.HandledAt!.Value - c.ReceivedAt)),
+            CommentsReceived: comments.Received,
+            RepliedInTime: comments.RepliedInTime,
+            RepliesExpected: comments.Expected,
+            MedianReplyTime: comments.MedianReplyTime,
             InfluencerContacts: contacts,
             RoutinesOnTime: routines.Count(o => o.State == OccurrenceState.Done && o.DoneAt <= o.End),
             RoutinesCounted: routines.Count);

@@ -90,6 +90,34 @@ public sealed class TeamNumbersTests : IDisposable
     }
 
     [Fact]
+    public async Task TeamNumbers_MedianReplyTime_IsTheMiddleOfThisSpansRepliesToCommentsThatNeededOne()
+    {
+        Seed(db =>
+        {
+            var other = new BrandBuilder("Other").SaveIn(db);
+            Comment Replied(Brand of, DateTimeOffset at, int minutes, bool needsReply = true)
+            {
+                var comment = Comment.Receive(of, Network.Facebook, "@joe", "hi", null, at, needsReply: needsReply);
+                comment.MarkReplied(BrandBuilder.Ana, at.AddMinutes(minutes), null, Language.En);
+                return comment;
+            }
+            db.Comments.AddRange(
+                Replied(brand, Monday.AddHours(9), 50), Replied(brand, Monday.AddHours(10), 10),
+                Replied(brand, Monday.AddHours(11), 40), Replied(brand, Monday.AddHours(12), 20),
+                Replied(brand, Monday.AddHours(13), 30),                  // the middle of 10, 20, 30, 40, 50
+                Replied(brand, Monday.AddHours(14), 1, needsReply: false), // no reply was needed
+                Replied(brand, Monday.AddDays(-7).AddHours(9), 2),        // last week
+                Replied(other, Monday.AddHours(15), 3), Replied(other, Monday.AddHours(16), 4)); // another brand's
+        });
+
+        var numbers = await Compute();
+
+        Assert.Equal(TimeSpan.FromMinutes(30), numbers.Team.MedianReplyTime);
+        Assert.Equal((6, 5, 5), (numbers.Team.CommentsReceived, numbers.Team.RepliesExpected, numbers.Team.RepliedInTime));
+        Assert.Equal(TimeSpan.FromMinutes(2), numbers.PreviousTeam.MedianReplyTime);
+    }
+
+    [Fact]
     public async Task TeamNumbers_CountContactsAndRoutinesDoneOnTime()
     {
         var influencerId = brand.Influencers[0].Id;
