@@ -5,7 +5,6 @@ using CmBot.Domain.Numbers;
 using CmBot.Domain.Store;
 using CmBot.Domain.Tests.Reminders;
 using CmBot.Domain.Tests.Support;
-using Npgsql;
 
 namespace CmBot.Domain.Tests.Numbers;
 
@@ -18,27 +17,17 @@ public sealed class NumbersOnPostgresTests : IAsyncLifetime
     private readonly ManualClock clock = ManualClock.Default();
     /// <summary>Monday 16 November 2026, 00:00 in Paris: the start of the clock's week.</summary>
     private static readonly DateTimeOffset Monday = new(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(1));
-    private string database = "";
-    private StoreOptions store = new();
+    private PostgresDatabase? database;
 
     public async Task InitializeAsync()
     {
-        if (PostgresFactAttribute.ConnectionString is not { } server) return;
-        database = $"cmbot_numbers_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
-        }
-        store = new StoreOptions { Provider = "PostgreSQL", ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString };
-        await using var db = new CmBotDb(store.DbContextOptions());
-        StoreMigrator.Migrate(db);
+        if (PostgresFactAttribute.ConnectionString is not null) database = await PostgresDatabase.CreateAsync();
     }
 
     [PostgresFact]
     public async Task Numbers_OnPostgres_SumFlows_ReadLevelsOnTheLatestDay_AndTakeTheMiddleReplies()
     {
-        await using var db = new CmBotDb(store.DbContextOptions());
+        await using var db = new CmBotDb(database!.Options.DbContextOptions());
         var brand = new BrandBuilder().SaveIn(db);
         db.Sample(brand.Id, Network.Instagram, Metrics.Impressions, "2026-11-16", 700);
         db.Sample(brand.Id, Network.Instagram, Metrics.Impressions, "2026-11-17", 300);
@@ -63,10 +52,6 @@ public sealed class NumbersOnPostgresTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (PostgresFactAttribute.ConnectionString is not { } server || database.Length == 0) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        if (database is not null) await database.DisposeAsync();
     }
 }
