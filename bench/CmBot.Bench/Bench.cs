@@ -20,17 +20,12 @@ public static class Bench
         var database = Path.Combine(Path.GetTempPath(), $"cmbot-bench-{Guid.NewGuid():N}.db");
         var botPort = ChildProcess.FreePort();
         var startup = Stopwatch.StartNew();
-        await using var bot = await ChildProcess.StartAsync(options.BotBinary, [], new Dictionary<string, string>
+        await using var bot = await ChildProcess.StartBotAsync(options.BotBinary, botPort, database, new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Urls"] = $"http://127.0.0.1:{botPort}",
-            ["Store__ConnectionString"] = $"Data Source={database}",
-            ["Demo__Seed"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
             ["Slack__SigningSecret"] = Target.SlackSigningSecret,
             ["Slack__BotToken"] = "xoxb-bench",
             ["Slack__ApiBaseUrl"] = $"http://127.0.0.1:{connectorPort}/api/",
-        }, botPort, "/healthz");
+        });
         var startupMs = startup.Elapsed.TotalMilliseconds;
         await Task.Delay(1000);
         var (idle, baselineIdle) = (bot.MemoryMiB(), baseline.MemoryMiB());

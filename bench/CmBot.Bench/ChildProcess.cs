@@ -36,6 +36,21 @@ public sealed class ChildProcess(Process process, int port) : IAsyncDisposable
         throw new TimeoutException($"{dll} did not answer on port {port}");
     }
 
+    /// <summary>CmBot in local development mode (no app id: unsigned loopback requests) on its own SQLite file, logging warnings only.</summary>
+    public static Task<ChildProcess> StartBotAsync(string binary, int port, string database, IDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Store__ConnectionString"] = $"Data Source={database}",
+            ["Demo__Seed"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        return StartAsync(binary, [], environment, port, "/healthz");
+    }
+
     /// <summary>
     /// Memory in MiB: resident (VmRSS, which counts the mapped framework DLLs shared with every .NET process)
     /// and private (RssAnon + RssShmem: heaps, JIT code, loader heaps: what this process alone costs).

@@ -38,14 +38,7 @@ public static class FanOut
             // Enough lead for CmBot to start, schedule the slot and warm up before it falls (a slow start fails loudly below).
             var (brandId, slot) = await FanOutStore.PrepareAsync(database, Channels, connectorPort, TimeSpan.FromSeconds(30));
             var botPort = ChildProcess.FreePort();
-            await using var bot = await ChildProcess.StartAsync(options.BotBinary, [], new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Urls"] = $"http://127.0.0.1:{botPort}",
-                ["Store__ConnectionString"] = $"Data Source={database}",
-                ["Demo__Seed"] = "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-            }, botPort, "/healthz");
+            await using var bot = await ChildProcess.StartBotAsync(options.BotBinary, botPort, database);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             await RequireScheduledAsync(http, botPort, brandId, slot);
             var warmUpMessages = await FanOutWarmUp.RunAsync(http, botPort, connectorPort, slot);
