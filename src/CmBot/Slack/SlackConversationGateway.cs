@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CmBot.Domain.Channels;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Inbox;
@@ -12,6 +13,12 @@ namespace CmBot.Slack;
 /// </summary>
 public sealed class SlackConversationGateway(IServiceScopeFactory scopes, ConversationInbox inbox, TimeProvider clock, ILogger<SlackConversationGateway> logger)
 {
+    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
+    private const int MaxRecent = 10_000;
+
+    /// <summary>What this instance stored a moment ago: a busy channel then costs no store round trip per event.</summary>
+    private readonly ConcurrentDictionary<string, (string? TeamId, string? Kind, DateTimeOffset At)> recent = new();
+
     public async Task<IReadOnlyList<BotReply>> HandleAsync(ChatInput input, string? teamId, string? kind, string? name, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -23,8 +30,9 @@ public sealed class SlackConversationGateway(IServiceScopeFactory scopes, Conver
     /// <summary>For events, which need no answer in the HTTP response: accepted into the inbox and handled right after the ack.</summary>
     public async Task AcceptAsync(ChatInput input, string? teamId, string? kind, string? name, CancellationToken cancellationToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
+        if (!IsFresh(input.Where.ConversationId, teamId, kind, name))
         {
+            await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
             var conversationId = input.Where.ConversationId;
             var firstWrite = !await db.ChannelConversations.AnyAsync(c => c.Channel == SlackTokens.Channel && c.ConversationId == conversationId, cancellationToken);
@@ -53,8 +61,11 @@ public sealed class SlackConversationGateway(IServiceScopeFactory scopes, Conver
         var now = clock.GetUtcNow();
         var known = await db.ChannelConversations.FirstOrDefaultAsync(c => c.Channel == SlackTokens.Channel && c.ConversationId == conversationId, cancellationToken);
         // Seen a moment ago with nothing new to learn: spare the store a write on every message.
-        if (known is not null && now - known.LastSeenAt < TimeSpan.FromMinutes(1) && (teamId is null || teamId == known.TeamId) && (kind is null || kind == known.Kind) && name is null)
+        if (known is not null && now - known.LastSeenAt < Freshness && (teamId is null || teamId == known.TeamId) && (kind is null || kind == known.Kind) && name is null)
+        {
+            Remember(conversationId, known);
             return;
+        }
         if (known is null)
         {
             known = new ChannelConversation { Channel = SlackTokens.Channel, ConversationId = conversationId, AddedAt = now };
@@ -73,6 +84,17 @@ public sealed class SlackConversationGateway(IServiceScopeFactory scopes, Conver
             // Another request recorded the same conversation at the same moment: theirs is as good.
             logger.LogDebug("Conversation {Conversation} recorded concurrently", conversationId);
         }
+        Remember(conversationId, known);
         db.ChangeTracker.Clear();
+    }
+
+    private bool IsFresh(string conversationId, string? teamId, string? kind, string? name) =>
+        name is null && recent.TryGetValue(conversationId, out var last) && clock.GetUtcNow() - last.At < Freshness
+        && (teamId is null || teamId == last.TeamId) && (kind is null || kind == last.Kind);
+
+    private void Remember(string conversationId, ChannelConversation stored)
+    {
+        if (recent.Count > MaxRecent) recent.Clear(); // Only a saving; starting over costs one read per conversation.
+        recent[conversationId] = (stored.TeamId, stored.Kind, stored.LastSeenAt);
     }
 }
