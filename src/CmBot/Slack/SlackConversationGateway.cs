@@ -13,7 +13,9 @@ namespace CmBot.Slack;
 /// </summary>
 public sealed class SlackConversationGateway(IServiceScopeFactory scopes, ConversationInbox inbox, TimeProvider clock, ILogger<SlackConversationGateway> logger)
 {
-    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(10);
+    /// <summary>Seen-again timestamps are refreshed at most this often: nothing reads them closer than that.</summary>
+    private static readonly TimeSpan SeenResolution = TimeSpan.FromHours(1);
     private const int MaxRecent = 10_000;
 
     /// <summary>What this instance stored a moment ago: a busy channel then costs no store round trip per event.</summary>
@@ -61,7 +63,7 @@ public sealed class SlackConversationGateway(IServiceScopeFactory scopes, Conver
         var now = clock.GetUtcNow();
         var known = await db.ChannelConversations.FirstOrDefaultAsync(c => c.Channel == SlackTokens.Channel && c.ConversationId == conversationId, cancellationToken);
         // Seen a moment ago with nothing new to learn: spare the store a write on every message.
-        if (known is not null && now - known.LastSeenAt < Freshness && (teamId is null || teamId == known.TeamId) && (kind is null || kind == known.Kind) && name is null)
+        if (known is not null && now - known.LastSeenAt < SeenResolution && (teamId is null || teamId == known.TeamId) && (kind is null || kind == known.Kind) && name is null)
         {
             Remember(conversationId, known);
             return;
@@ -95,6 +97,6 @@ public sealed class SlackConversationGateway(IServiceScopeFactory scopes, Conver
     private void Remember(string conversationId, ChannelConversation stored)
     {
         if (recent.Count > MaxRecent) recent.Clear(); // Only a saving; starting over costs one read per conversation.
-        recent[conversationId] = (stored.TeamId, stored.Kind, stored.LastSeenAt);
+        recent[conversationId] = (stored.TeamId, stored.Kind, clock.GetUtcNow());
     }
 }

@@ -5,11 +5,12 @@ namespace CmBot.Teams;
 /// <summary>
 /// What this instance stored a moment ago, so that a busy chat does not cost a store round trip per message:
 /// an activity whose reference (serviceUrl, names, tenant, team) is exactly what was stored less than a
-/// minute ago needs nothing written, and a reply to it needs nothing read.
+/// few minutes ago needs nothing written, and a reply to it needs nothing read. (A reference that changed, a new
+/// serviceUrl, has another fingerprint and is stored at once.)
 /// </summary>
 public sealed class RecentConversations(TimeProvider clock)
 {
-    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(10);
     private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<string, Entry> seen = new();
 
@@ -18,7 +19,7 @@ public sealed class RecentConversations(TimeProvider clock)
     public bool IsFresh(string conversationId, string fingerprint) =>
         seen.TryGetValue(conversationId, out var last) && last.Fingerprint == fingerprint && clock.GetUtcNow() - last.At < Freshness;
 
-    /// <summary>Where to reply, when this instance stored it less than a minute ago.</summary>
+    /// <summary>Where to reply, when this instance stored it a few minutes ago at most.</summary>
     public (string ServiceUrl, string? TenantId)? Target(string conversationId) =>
         seen.TryGetValue(conversationId, out var last) && clock.GetUtcNow() - last.At < Freshness ? (last.ServiceUrl, last.TenantId) : null;
 

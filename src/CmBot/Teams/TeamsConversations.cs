@@ -13,8 +13,11 @@ namespace CmBot.Teams;
 public sealed class TeamsConversations(CmBotDb db, RecentConversations recent, TimeProvider clock)
 {
     public const string Channel = "teams";
-    /// <summary>Seen-again timestamps are refreshed at most this often, so a busy chat does not write on every message.</summary>
-    private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// Seen-again timestamps are refreshed at most this often: nothing reads them closer than that, and every active
+    /// conversation refreshing at once each minute was a burst of writes queued before the requests' own.
+    /// </summary>
+    private static readonly TimeSpan SeenResolution = TimeSpan.FromHours(1);
 
     public static string BaseId(string conversationId)
     {
