@@ -9,6 +9,8 @@ namespace CmBot.Domain.Store;
 ///   retrying with 150 ms sleeps, which made every contended request that much slower;
 /// - synchronous=NORMAL: with WAL a commit survives a crash of the process; only a power cut can lose the last
 ///   commits, and each commit no longer waits for a disk flush;
+/// - wal_autocheckpoint=0: no commit copies the log back into the file (flushing it) while writers queue behind it;
+///   the host checkpoints beside them (SqliteCheckpointWorker), and a tool or test's log is checkpointed on close;
 /// - mmap_size: a connection's page cache is dropped whenever another connection wrote, which under load is all the
 ///   time; pages are then read in place from the mapped file instead of copied in by a system call each (that copy
 ///   was the largest single cost of a handled message). The mapping is the OS's file cache, not this process's memory.
@@ -17,7 +19,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;";
+    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
