@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CmBot.Domain.Channels;
 using CmBot.Domain.Conversations;
 using CmBot.Domain.Inbox;
@@ -13,13 +12,11 @@ namespace CmBot.Slack;
 /// </summary>
 public sealed class SlackConversationGateway(IServiceScopeFactory scopes, ConversationInbox inbox, TimeProvider clock, ILogger<SlackConversationGateway> logger)
 {
-    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(10);
     /// <summary>Seen-again timestamps are refreshed at most this often: nothing reads them closer than that.</summary>
     private static readonly TimeSpan SeenResolution = TimeSpan.FromHours(1);
-    private const int MaxRecent = 10_000;
 
-    /// <summary>What this instance stored a moment ago: a busy channel then costs no store round trip per event.</summary>
-    private readonly ConcurrentDictionary<string, (string? TeamId, string? Kind, DateTimeOffset At)> recent = new();
+    /// <summary>A busy channel then costs no store round trip per event.</summary>
+    private readonly RecentlyStored<(string? TeamId, string? Kind)> recent = new(clock, TimeSpan.FromMinutes(10));
 
     public async Task<IReadOnlyList<BotReply>> HandleAsync(ChatInput input, string? teamId, string? kind, string? name, CancellationToken cancellationToken)
     {
@@ -91,12 +88,8 @@ public sealed class SlackConversationGateway(IServiceScopeFactory scopes, Conver
     }
 
     private bool IsFresh(string conversationId, string? teamId, string? kind, string? name) =>
-        name is null && recent.TryGetValue(conversationId, out var last) && clock.GetUtcNow() - last.At < Freshness
+        name is null && recent.TryGet(conversationId, out var last)
         && (teamId is null || teamId == last.TeamId) && (kind is null || kind == last.Kind);
 
-    private void Remember(string conversationId, ChannelConversation stored)
-    {
-        if (recent.Count > MaxRecent) recent.Clear(); // Only a saving; starting over costs one read per conversation.
-        recent[conversationId] = (stored.TeamId, stored.Kind, clock.GetUtcNow());
-    }
+    private void Remember(string conversationId, ChannelConversation stored) => recent.Remember(conversationId, (stored.TeamId, stored.Kind));
 }

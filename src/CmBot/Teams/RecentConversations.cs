@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CmBot.Domain.Channels;
 
 namespace CmBot.Teams;
 
@@ -10,27 +10,22 @@ namespace CmBot.Teams;
 /// </summary>
 public sealed class RecentConversations(TimeProvider clock)
 {
-    private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(10);
-    private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<string, Entry> seen = new();
+    private readonly RecentlyStored<Entry> seen = new(clock, TimeSpan.FromMinutes(10));
 
-    private sealed record Entry(string Fingerprint, string ServiceUrl, string? TenantId, DateTimeOffset At);
+    private sealed record Entry(string Fingerprint, string ServiceUrl, string? TenantId);
 
     public bool IsFresh(string conversationId, string fingerprint) =>
-        seen.TryGetValue(conversationId, out var last) && last.Fingerprint == fingerprint && clock.GetUtcNow() - last.At < Freshness;
+        seen.TryGet(conversationId, out var last) && last.Fingerprint == fingerprint;
 
     /// <summary>Where to reply, when this instance stored it a few minutes ago at most.</summary>
     public (string ServiceUrl, string? TenantId)? Target(string conversationId) =>
-        seen.TryGetValue(conversationId, out var last) && clock.GetUtcNow() - last.At < Freshness ? (last.ServiceUrl, last.TenantId) : null;
+        seen.TryGet(conversationId, out var last) ? (last.ServiceUrl, last.TenantId) : null;
 
-    public void Stored(string conversationId, string fingerprint, string serviceUrl, string? tenantId)
-    {
-        if (seen.Count > MaxEntries) seen.Clear(); // Only a saving; starting over costs one read per conversation.
-        seen[conversationId] = new Entry(fingerprint, serviceUrl, tenantId, clock.GetUtcNow());
-    }
+    public void Stored(string conversationId, string fingerprint, string serviceUrl, string? tenantId) =>
+        seen.Remember(conversationId, new Entry(fingerprint, serviceUrl, tenantId));
 
     public void Forget(IEnumerable<string> conversationIds)
     {
-        foreach (var id in conversationIds) seen.TryRemove(id, out _);
+        foreach (var id in conversationIds) seen.Forget(id);
     }
 }
