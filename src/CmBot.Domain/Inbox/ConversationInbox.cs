@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CmBot.Domain.Common;
 using CmBot.Domain.Conversations;
@@ -59,18 +60,31 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, TimeProvider 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var written = new bool[batch.Count];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inserted = (await db.Database.SqlQuery<string>(InsertStatement(batch, now)).ToListAsync(cancellationToken)).ToHashSet();
+        await transaction.CommitAsync(cancellationToken);
+        // A key inserted is new for its first request only; a second one in the same batch is a retry of it.
+        return batch.Select(p => inserted.Remove(p.Input.DeliveryId!)).ToArray();
+    }
+
+    /// <summary>
+    /// One statement for the whole batch, the same on SQLite and PostgreSQL: a delivery already written adds nothing,
+    /// and the keys it returns are those that were new.
+    /// </summary>
+    private static FormattableString InsertStatement(List<Pending> batch, long now)
+    {
+        var values = new object[batch.Count * 2 + 1];
+        values[0] = now;
+        var rows = new string[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var (key, json) = (batch[i].Input.DeliveryId!, ChatInputJson.Write(batch[i].Input));
-            // The same statement on SQLite and PostgreSQL; a delivery already written adds nothing.
-            written[i] = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "InboxEntries" ("Key", "Input", "ReceivedAt", "NextAttemptAt", "Attempts", "Failed")
-                VALUES ({key}, {json}, {now}, {now}, 0, FALSE) ON CONFLICT ("Key") DO NOTHING
-                """, cancellationToken) == 1;
+            values[2 * i + 1] = batch[i].Input.DeliveryId!;
+            values[2 * i + 2] = ChatInputJson.Write(batch[i].Input);
+            rows[i] = $"({{{2 * i + 1}}}, {{{2 * i + 2}}}, {{0}}, {{0}}, 0, FALSE)";
         }
-        await transaction.CommitAsync(cancellationToken);
-        return written;
+        return FormattableStringFactory.Create($"""
+            INSERT INTO "InboxEntries" ("Key", "Input", "ReceivedAt", "NextAttemptAt", "Attempts", "Failed")
+            VALUES {string.Join(", ", rows)} ON CONFLICT ("Key") DO NOTHING RETURNING "Key" AS "Value"
+            """, values);
     }
 }

@@ -7,11 +7,14 @@ namespace CmBot.Domain.Store;
 
 public static class StoreServiceCollectionExtensions
 {
-    /// <summary>The store, configured from <see cref="StoreOptions"/> when first used (so hosts and tests can set them late).</summary>
+    /// <summary>
+    /// The store, configured from <see cref="StoreOptions"/> when first used (so hosts and tests can set them late).
+    /// Contexts are pooled: every input, send and request takes one, and building each anew was a measurable share of a reply's cost.
+    /// </summary>
     public static IServiceCollection AddCmBotStore(this IServiceCollection services)
     {
         services.AddOptions<StoreOptions>();
-        services.AddDbContext<CmBotDb>((provider, builder) => Configure(builder, provider.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.AddDbContextPool<CmBotDb>((provider, builder) => Configure(builder, provider.GetRequiredService<IOptions<StoreOptions>>().Value));
         return services;
     }
 
