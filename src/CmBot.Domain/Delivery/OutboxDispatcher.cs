@@ -188,16 +188,11 @@ public sealed class OutboxDispatcher(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (!db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7031)", cancellationToken);
-            // The first message of each conversation that is held or waits for a retry (a join, so the store groups once).
-            var waiting = db.OutboxMessages
-                .Where(e => e.SentAt == null && !e.Failed && (e.LockedUntil >= now || e.NextAttemptAt > now))
-                .GroupBy(e => new { e.Channel, e.ConversationId })
-                .Select(g => new { g.Key.Channel, g.Key.ConversationId, First = g.Min(e => e.Id) });
+            // A candidate waits while an earlier message of its conversation is held or waits for a retry.
             ids = await db.OutboxMessages
                 .Where(m => m.SentAt == null && !m.Failed && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-                .LeftJoin(waiting, m => new { m.Channel, m.ConversationId }, w => new { w.Channel, w.ConversationId },
-                    (m, w) => new { m.Id, First = w == null ? (long?)null : w.First })
-                .Where(m => m.First == null || m.First > m.Id)
+                .Where(m => !db.OutboxMessages.Any(e => e.Channel == m.Channel && e.ConversationId == m.ConversationId && e.Id < m.Id
+                    && e.SentAt == null && !e.Failed && (e.LockedUntil >= now || e.NextAttemptAt > now)))
                 .OrderBy(m => m.Id).Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
             if (ids.Count == 0) return [];
             // One statement claims them (the version moves, so a stale copy cannot be saved over it); reading back by this

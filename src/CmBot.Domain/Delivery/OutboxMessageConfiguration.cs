@@ -18,6 +18,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.Version).IsConcurrencyToken();
         // The dispatcher's query: what is still to send, oldest first (see the DueIndexes migration).
         message.HasIndex(m => m.Id).HasDatabaseName("IX_OutboxMessages_Due").HasFilter(DueIndexes.OutboxFilter);
+        message.HasIndex(m => new { m.Channel, m.ConversationId, m.Id }).HasDatabaseName(PendingByConversation.Name).HasFilter(DueIndexes.OutboxFilter);
         message.HasIndex(m => m.CardKey);
     }
 }
