@@ -81,9 +81,7 @@ public sealed class ConversationService(
     {
         var brand = await FindBrandAsync(input.Where, cancellationToken);
         var context = new ConversationContext(input, brand, db, clock) { Files = files };
-        var dialog = await db.DialogStates.FirstOrDefaultAsync(
-            d => d.Channel == input.Where.Channel && d.ConversationId == input.Where.ConversationId && d.UserId == input.Who.Id,
-            cancellationToken);
+        var dialog = await DialogOf(db, input.Where.Channel, input.Where.ConversationId, input.Who.Id, cancellationToken);
         context.Dialog = dialog;
         var replies = input.Click is { } click
             ? await ClickAsync(context, click, cancellationToken)
@@ -168,12 +166,24 @@ public sealed class ConversationService(
 
     private async Task<Brand?> FindBrandAsync(ChatAddress where, CancellationToken cancellationToken)
     {
-        var brandId = await db.BrandChannels
-            .Where(c => c.Channel == where.Channel && c.ConversationId == where.ConversationId)
-            .Select(c => (int?)c.BrandId)
-            .FirstOrDefaultAsync(cancellationToken);
-        var brands = db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery();
-        if (brandId is { } id) return await brands.FirstAsync(b => b.Id == id, cancellationToken);
-        return options.Value.FallbackBrand is { } name ? await brands.FirstOrDefaultAsync(b => b.Name == name, cancellationToken) : null;
+        if (await LinkedBrandId(db, where.Channel, where.ConversationId, cancellationToken) is { } id) return await BrandById(db, id, cancellationToken);
+        return options.Value.FallbackBrand is { } name ? await BrandByName(db, name, cancellationToken) : null;
     }
+
+    // Every input runs these: compiled once, they skip EF's per-call translation lookup.
+    private static readonly Func<CmBotDb, string, string, string, CancellationToken, Task<DialogState?>> DialogOf = EF.CompileAsyncQuery(
+        (CmBotDb db, string channel, string conversationId, string userId, CancellationToken _) =>
+            db.DialogStates.FirstOrDefault(d => d.Channel == channel && d.ConversationId == conversationId && d.UserId == userId));
+
+    private static readonly Func<CmBotDb, string, string, CancellationToken, Task<int?>> LinkedBrandId = EF.CompileAsyncQuery(
+        (CmBotDb db, string channel, string conversationId, CancellationToken _) =>
+            db.BrandChannels.Where(c => c.Channel == channel && c.ConversationId == conversationId).Select(c => (int?)c.BrandId).FirstOrDefault());
+
+    private static readonly Func<CmBotDb, int, CancellationToken, Task<Brand>> BrandById = EF.CompileAsyncQuery(
+        (CmBotDb db, int id, CancellationToken _) =>
+            db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery().First(b => b.Id == id));
+
+    private static readonly Func<CmBotDb, string, CancellationToken, Task<Brand?>> BrandByName = EF.CompileAsyncQuery(
+        (CmBotDb db, string name, CancellationToken _) =>
+            db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery().FirstOrDefault(b => b.Name == name));
 }
