@@ -8,6 +8,8 @@ public sealed class HelpCommand(IServiceProvider services) : IChatCommand
 {
     public CommandInfo Info { get; } = new(["help", "aide", "?"], "`help`: what I can do", "`aide` : ce que je sais faire");
 
+    public bool ReadsOnly => true;
+
     public Task<IReadOnlyList<BotReply>> RunAsync(ConversationContext context, string arguments, CancellationToken cancellationToken)
     {
         var lines = services.GetServices<IChatCommand>()

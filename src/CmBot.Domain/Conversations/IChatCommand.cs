@@ -5,6 +5,12 @@ public interface IChatCommand
 {
     CommandInfo Info { get; }
 
+    /// <summary>
+    /// True when the command only reads what is stored: the inbox then answers it before opening its write transaction
+    /// (on SQLite that transaction holds the only writer, and a big brand's numbers take tens of milliseconds).
+    /// </summary>
+    bool ReadsOnly => false;
+
     Task<IReadOnlyList<BotReply>> RunAsync(ConversationContext context, string arguments, CancellationToken cancellationToken);
 }
 

@@ -37,12 +37,20 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
             return 0;
         }
         var conversations = scope.ServiceProvider.GetRequiredService<ConversationService>();
-        var work = new List<(InboxEntry Entry, ChatInput Input, IReadOnlyList<AttachedFile> Files)>();
+        var work = new List<(InboxEntry Entry, ChatInput Input, IReadOnlyList<AttachedFile> Files, IReadOnlyList<BotReply>? Answer)>();
         var released = new List<(InboxEntry Entry, string? Error)>();
+        var seen = new HashSet<string>();
         foreach (var entry in entries)
         {
-            if (TryRead(entry) is { } input) work.Add((entry, input, await conversations.FetchAttachmentsAsync(input, cancellationToken)));
-            else released.Add((entry, UnreadableInput));
+            if (TryRead(entry) is not { } input)
+            {
+                released.Add((entry, UnreadableInput));
+                continue;
+            }
+            // Downloads and read-only answers come before the transaction, which holds SQLite's only writer. Only the
+            // first input of a conversation in the batch is answered early: an earlier one may start a dialog there.
+            var answer = seen.Add(ConversationOf(input)) ? await TryAnswerReadOnlyAsync(conversations, input, cancellationToken) : null;
+            work.Add((entry, input, answer is null ? await conversations.FetchAttachmentsAsync(input, cancellationToken) : [], answer));
         }
 
         var blocked = new HashSet<string>();
@@ -55,8 +63,8 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
             // to commit its input (see SqliteWriteGate) goes next, then the rest of the batch.
             for (; next < work.Count && Stopwatch.GetElapsedTime(opened) < MaxHold; next++)
             {
-                var (entry, input, files) = work[next];
-                var conversation = $"{input.Where.Channel}:{input.Where.ConversationId}";
+                var (entry, input, files, answer) = work[next];
+                var conversation = ConversationOf(input);
                 if (blocked.Contains(conversation))
                 {
                     released.Add((entry, null)); // An earlier input of that conversation failed; this one waits, so they stay in order.
@@ -66,7 +74,8 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
                 try
                 {
                     // No separate delivery record: the entry is one, and its handled mark commits with the effects.
-                    await conversations.HandleWithinAsync(input with { DeliveryId = null }, files, cancellationToken);
+                    if (answer is not null) await conversations.StageAnswerAsync(input, answer, cancellationToken);
+                    else await conversations.HandleWithinAsync(input with { DeliveryId = null }, files, cancellationToken);
                     await transaction.ReleaseSavepointAsync(BeforeEntry, cancellationToken);
                     handled.Add(entry.Id);
                 }
@@ -89,6 +98,22 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     private const string UnreadableInput = "unreadable input";
+
+    private static string ConversationOf(ChatInput input) => $"{input.Where.Channel}:{input.Where.ConversationId}";
+
+    /// <summary>Null when the input may write, or when answering it early failed: the transaction then handles it, failure included.</summary>
+    private async Task<IReadOnlyList<BotReply>?> TryAnswerReadOnlyAsync(ConversationService conversations, ChatInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await conversations.AnswerReadOnlyAsync(input, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Read-only answer failed, handling it in the transaction: {Error}", error.Message);
+            return null;
+        }
+    }
 
     private async Task<List<InboxEntry>> ClaimAsync(CmBotDb db, CancellationToken cancellationToken)
     {

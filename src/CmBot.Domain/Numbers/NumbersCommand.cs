@@ -15,6 +15,8 @@ public sealed class NumbersCommand : IChatCommand
         "`numbers [last week] [brand]`: this week's numbers against last week's",
         "`chiffres [semaine dernière] [marque]` : les chiffres de la semaine comparés à la précédente");
 
+    public bool ReadsOnly => true;
+
     public async Task<IReadOnlyList<BotReply>> RunAsync(ConversationContext context, string arguments, CancellationToken cancellationToken)
     {
         var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
