@@ -9,11 +9,16 @@ namespace CmBot.Slack;
 /// <summary>
 /// Which bot token speaks for a workspace: the one its OAuth install stored (decrypted here, kept in memory only),
 /// else the configured single-workspace token. A conversation's workspace is what the store learned from its traffic.
+/// Both are kept a short while: every send needs them, and each had cost two store reads and a decryption.
 /// </summary>
-public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<SlackOptions> options, ILogger<SlackTokens> logger)
+public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackTokens> logger)
 {
     public const string Channel = "slack";
     private readonly IDataProtector protector = protection.CreateProtector("CmBot.Slack.BotToken");
+    // An install or uninstall elsewhere (another instance) is seen within a minute; here, at once.
+    private readonly RecentlyStored<string?> installed = new(clock, TimeSpan.FromMinutes(1));
+    // A channel does not change workspace.
+    private readonly RecentlyStored<string?> teamOfChannel = new(clock, TimeSpan.FromMinutes(10));
 
     public string Protect(string token) => protector.Protect(token);
 
@@ -21,26 +26,35 @@ public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProv
     {
         if (teamId is { Length: > 0 })
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
-            var installed = await db.WorkspaceInstallations.AsNoTracking()
-                .Where(i => i.Channel == Channel && i.WorkspaceId == teamId)
-                .Select(i => i.EncryptedBotToken)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (installed is not null)
+            if (!installed.TryGet(teamId, out var token))
             {
-                try
-                {
-                    return protector.Unprotect(installed);
-                }
-                catch (System.Security.Cryptography.CryptographicException)
-                {
-                    // The Data Protection keys changed (not persisted across deployments): only a new install can help.
-                    logger.LogError("The stored Slack token of workspace {Team} cannot be decrypted; reinstall the app there (/slack/install)", teamId);
-                }
+                token = await InstalledTokenAsync(teamId, cancellationToken);
+                installed.Remember(teamId, token);
             }
+            if (token is not null) return token;
         }
         return options.Value.BotToken is { Length: > 0 } configured ? configured : null;
+    }
+
+    private async Task<string?> InstalledTokenAsync(string teamId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
+        var encrypted = await db.WorkspaceInstallations.AsNoTracking()
+            .Where(i => i.Channel == Channel && i.WorkspaceId == teamId)
+            .Select(i => i.EncryptedBotToken)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (encrypted is null) return null;
+        try
+        {
+            return protector.Unprotect(encrypted);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The Data Protection keys changed (not persisted across deployments): only a new install can help.
+            logger.LogError("The stored Slack token of workspace {Team} cannot be decrypted; reinstall the app there (/slack/install)", teamId);
+            return null;
+        }
     }
 
     public async Task<string?> ForConversationAsync(string channelId, CancellationToken cancellationToken) =>
@@ -48,12 +62,16 @@ public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProv
 
     public async Task<string?> TeamOfAsync(string channelId, CancellationToken cancellationToken)
     {
+        if (teamOfChannel.TryGet(channelId, out var known)) return known;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
-        return await db.ChannelConversations.AsNoTracking()
+        var team = await db.ChannelConversations.AsNoTracking()
             .Where(c => c.Channel == Channel && c.ConversationId == channelId)
             .Select(c => c.TeamId)
             .FirstOrDefaultAsync(cancellationToken);
+        // Unknown yet (its first event is still being stored): asked again next time.
+        if (team is not null) teamOfChannel.Remember(channelId, team);
+        return team;
     }
 
     /// <summary>Stores (or replaces) a workspace's installation with its token encrypted.</summary>
@@ -67,6 +85,7 @@ public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProv
         installation.EncryptedBotToken = protector.Protect(botToken);
         db.WorkspaceInstallations.Add(installation);
         await db.SaveChangesAsync(cancellationToken);
+        installed.Forget(installation.WorkspaceId);
     }
 
     /// <summary>app_uninstalled / tokens_revoked: the workspace's token is forgotten.</summary>
@@ -75,5 +94,6 @@ public sealed class SlackTokens(IServiceScopeFactory scopes, IDataProtectionProv
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
         await db.WorkspaceInstallations.Where(i => i.Channel == Channel && i.WorkspaceId == teamId).ExecuteDeleteAsync(cancellationToken);
+        installed.Forget(teamId);
     }
 }
