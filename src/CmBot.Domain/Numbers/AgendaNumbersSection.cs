@@ -16,8 +16,7 @@ public sealed class AgendaNumbersSection : IAgendaNumbersSection
     {
         var numbers = await new NumbersCalculator(db, clock).ComputeAsync(brand, lastWeek: true, cancellationToken);
         var language = brand.Language;
-        var facts = numbers.Totals
-            .Select(m => new CardFact(MetricLabels.Label(m.Metric, language), NumbersFormat.Comparison(m, language)))
+        var facts = MetricFacts.Build(numbers.Totals, language)
             .Concat(NumbersTeamFacts.Build(numbers.Team, numbers.PreviousTeam, language))
             .ToList();
         return new CardSection(language.Pick("Last week's numbers", "Chiffres de la semaine dernière"))
