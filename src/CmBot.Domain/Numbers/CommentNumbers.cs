@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CmBot.Domain.Numbers;
 
 /// <summary>
-/// The comment side of <see cref="TeamNumbers"/> for one span, counted by the database: a big brand gets thousands
-/// of comments a week, and only the counts and the replies' durations (one number each, for the median) come back.
+/// The comment side of <see cref="TeamNumbers"/> for one span, computed by the database: a big brand gets thousands
+/// of comments a week, and only counts and the one or two replies in the middle come back.
 /// </summary>
 /// <param name="Replied">Comments that needed a reply and were replied, with the time of the reply.</param>
 internal sealed record CommentNumbers(int Received, int Replied, int RepliedInTime, int Expected)
@@ -29,14 +29,15 @@ internal sealed record CommentNumbers(int Received, int Replied, int RepliedInTi
         if (counts.Replied == 0) return counts;
 
         // LINQ cannot subtract two instants stored through a converter, hence SQL, the same on SQLite and
-        // PostgreSQL; instants are Unix milliseconds there (StoreConversions.UtcMilliseconds). The durations come back,
-        // a number each, and the middle is found here: SQLite's ORDER BY … OFFSET sorted them as records, slower.
+        // PostgreSQL; instants are Unix milliseconds there (StoreConversions.UtcMilliseconds).
         var (from, until, replied) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), nameof(CommentState.Replied));
-        var took = await db.Database.SqlQuery<long>($"""
+        var (take, skip) = (2 - counts.Replied % 2, (counts.Replied - 1) / 2);
+        var middle = await db.Database.SqlQuery<long>($"""
             SELECT "HandledAt" - "ReceivedAt" AS "Value" FROM "Comments"
             WHERE "BrandId" = {brandId} AND "ReceivedAt" >= {from} AND "ReceivedAt" < {until}
               AND "NeedsReply" AND "State" = {replied} AND "HandledAt" IS NOT NULL
+            ORDER BY 1 LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
-        return counts with { MedianReplyTime = TeamNumbersQuery.Median(took.Select(ms => TimeSpan.FromMilliseconds(ms))) };
+        return counts with { MedianReplyTime = TeamNumbersQuery.Median(middle.Select(ms => TimeSpan.FromMilliseconds(ms))) };
     }
 }
