@@ -4,8 +4,8 @@ using CmBot.Domain.Common;
 namespace CmBot.Domain.Numbers;
 
 /// <summary>
-/// The week's numbers as a card: totals up top, a section per network, then the team's own numbers; each metric
-/// section shows the few metrics that matter and counts the rest (<see cref="MetricFacts"/>).
+/// The week's numbers as a card: totals up top, a section per network, then the team's own numbers; the metric
+/// sections show the few metrics that matter, and the rest are counted (<see cref="MetricFacts"/>).
 /// </summary>
 public static class NumbersCard
 {
@@ -21,8 +21,11 @@ public static class NumbersCard
         var title = spans.IsLastWeek
             ? language.Pick($"Last week's numbers · {numbers.BrandName}", $"Chiffres de la semaine dernière · {numbers.BrandName}")
             : language.Pick($"This week's numbers · {numbers.BrandName}", $"Chiffres de la semaine · {numbers.BrandName}");
+        var shown = MetricFacts.Shown(numbers);
         var sections = numbers.Networks
-            .Select(n => new CardSection(n.Network.ToString()) { Facts = MetricFacts.Build(n.Metrics, language) })
+            .Select(n => new CardSection(n.Network.ToString()) { Facts = MetricFacts.Network(n, shown, language) })
+            // A network whose metrics are all among the counted rest has nothing to show.
+            .Where(s => s.Facts.Count > 0)
             .Append(new CardSection(language.Pick("Team", "Équipe")) { Facts = NumbersTeamFacts.Build(numbers.Team, numbers.PreviousTeam, language) })
             .ToList();
         return new Card(KeyOf(numbers.BrandId, spans.Current.FirstDay), CardKind.Numbers, title)
@@ -32,7 +35,7 @@ public static class NumbersCard
             Text = numbers.Networks.Count == 0
                 ? language.Pick("No network metrics were imported for these days yet.", "Aucune statistique des réseaux n'a encore été importée pour ces jours.")
                 : null,
-            Facts = MetricFacts.Build(numbers.Totals, language),
+            Facts = MetricFacts.Totals(numbers, language),
             Sections = sections,
         };
     }
