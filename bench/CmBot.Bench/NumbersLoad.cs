@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using CmBot.Domain;
+using CmBot.Domain.Cards;
 using CmBot.Domain.Common;
 using CmBot.Domain.Conversations;
+using CmBot.Domain.Delivery;
 using CmBot.Domain.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,11 +63,11 @@ public static class NumbersLoad
     /// Each message in its own scope (its own context and transaction), as a request of the host. The rooms take
     /// turns, so that both see the same machine when other work comes and goes.
     /// </summary>
-    private static async Task<List<(string Name, Load.Result Result, int Facts)>> MeasureAsync(
+    private static async Task<List<(string Name, Load.Result Result, Card Card)>> MeasureAsync(
         ServiceProvider services, int runs, int warmUps, params (string Name, string Room)[] rooms)
     {
         var latencies = rooms.Select(_ => new double[runs]).ToArray();
-        var facts = new int[rooms.Length];
+        var cards = new Card[rooms.Length];
         var total = Stopwatch.StartNew();
         for (var i = -warmUps; i < runs; i++)
         {
@@ -80,14 +82,14 @@ public static class NumbersLoad
                 // A refusal would be fast and wrong: only the numbers card counts.
                 var card = replies.OfType<CardReply>().SingleOrDefault()?.Card
                     ?? throw new InvalidOperationException($"numbers in {rooms[r].Room} answered no card: {string.Join(", ", replies)}");
-                facts[r] = card.Facts.Count + card.Sections.Sum(s => s.Facts.Count);
+                cards[r] = card;
                 if (i >= 0) latencies[r][i] = elapsed;
             }
         }
-        return rooms.Select((room, r) => (room.Name, new Load.Result(runs, 0, total.Elapsed.TotalSeconds, latencies[r]), facts[r])).ToList();
+        return rooms.Select((room, r) => (room.Name, new Load.Result(runs, 0, total.Elapsed.TotalSeconds, latencies[r]), cards[r])).ToList();
     }
 
-    private static void Print(NumbersSeed.Seeded seeded, double seedSeconds, long bytes, List<(string Name, Load.Result Result, int Facts)> rows)
+    private static void Print(NumbersSeed.Seeded seeded, double seedSeconds, long bytes, List<(string Name, Load.Result Result, Card Card)> rows)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -95,11 +97,12 @@ public static class NumbersLoad
             "numbers on SQLite · {0} with {1:N0} metric samples and {2:N0} comments over {3} days · {4:N0} samples and {5:N0} comments in all · seeded in {6:F1} s ({7:F0} MiB)",
             BigBrand, seeded.BigSamples, seeded.BigComments, seeded.Days, seeded.AllSamples, seeded.AllComments, seedSeconds, bytes / 1048576.0));
         Console.WriteLine();
-        Console.WriteLine("| message (one at a time, in process) | runs | p50 ms | p95 ms | max ms | card facts |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var (name, result, facts) in rows)
-            Console.WriteLine(string.Format(c, "| {0} | {1} | {2:F1} | {3:F1} | {4:F1} | {5} |", name, result.Requests,
-                result.Percentile(50), result.Percentile(95), result.LatenciesMs.Max(), facts));
+        Console.WriteLine("| message (one at a time, in process) | runs | p50 ms | p95 ms | max ms | card facts | card KB (outbox row) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, result, card) in rows)
+            Console.WriteLine(string.Format(c, "| {0} | {1} | {2:F1} | {3:F1} | {4:F1} | {5} | {6:F1} |", name, result.Requests,
+                result.Percentile(50), result.Percentile(95), result.LatenciesMs.Max(),
+                card.Facts.Count + card.Sections.Sum(s => s.Facts.Count), new OutboundContent(null, card).ToJson().Length / 1024.0));
         Console.WriteLine();
         var (big, typical) = (rows[0].Result.Percentile(95), rows[^1].Result.Percentile(95));
         Console.WriteLine(string.Format(c, "`numbers` p95 for {0}: {1:F1} ms (target < {2:F0} ms) {3} · {4:F1}× the typical brand's p95 in the same run",

@@ -14,10 +14,9 @@ public sealed class AgendaNumbersSection : IAgendaNumbersSection
 {
     public async Task<CardSection?> BuildAsync(CmBotDb db, Brand brand, AgendaWeek week, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var numbers = await new NumbersCalculator(db, clock).ComputeAsync(brand, lastWeek: true, cancellationToken);
+        var numbers = await new NumbersCalculator(db, clock).ComputeHeadlinesAsync(brand, lastWeek: true, MetricFacts.MaxShown, cancellationToken);
         var language = brand.Language;
-        var facts = numbers.Totals
-            .Select(m => new CardFact(MetricLabels.Label(m.Metric, language), NumbersFormat.Comparison(m, language)))
+        var facts = MetricFacts.Totals(numbers, language)
             .Concat(NumbersTeamFacts.Build(numbers.Team, numbers.PreviousTeam, language))
             .ToList();
         return new CardSection(language.Pick("Last week's numbers", "Chiffres de la semaine dernière"))

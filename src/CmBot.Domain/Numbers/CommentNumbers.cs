@@ -1,12 +1,14 @@
+using System.Data.Common;
 using CmBot.Domain.Comments;
 using CmBot.Domain.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CmBot.Domain.Numbers;
 
 /// <summary>
-/// The comment side of <see cref="TeamNumbers"/> for one span, computed by the database: a big brand gets thousands
-/// of comments a week, and only counts and the one or two replies in the middle come back.
+/// The comment side of <see cref="TeamNumbers"/> for one span, counted by the database: a big brand gets thousands
+/// of comments a week, and only the counts and the replies' durations (one number each, for the median) come back.
 /// </summary>
 /// <param name="Replied">Comments that needed a reply and were replied, with the time of the reply.</param>
 internal sealed record CommentNumbers(int Received, int Replied, int RepliedInTime, int Expected)
@@ -28,16 +30,51 @@ internal sealed record CommentNumbers(int Received, int Replied, int RepliedInTi
         if (counts is null) return new CommentNumbers(0, 0, 0, 0);
         if (counts.Replied == 0) return counts;
 
-        // LINQ cannot subtract two instants stored through a converter, hence SQL, the same on SQLite and
-        // PostgreSQL; instants are Unix milliseconds there (StoreConversions.UtcMilliseconds).
-        var (from, until, replied) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), nameof(CommentState.Replied));
-        var (take, skip) = (2 - counts.Replied % 2, (counts.Replied - 1) / 2);
-        var middle = await db.Database.SqlQuery<long>($"""
-            SELECT "HandledAt" - "ReceivedAt" AS "Value" FROM "Comments"
-            WHERE "BrandId" = {brandId} AND "ReceivedAt" >= {from} AND "ReceivedAt" < {until}
-              AND "NeedsReply" AND "State" = {replied} AND "HandledAt" IS NOT NULL
-            ORDER BY 1 LIMIT {take} OFFSET {skip}
-            """).ToListAsync(cancellationToken);
+        var took = await ReplyTimesAsync(db, brandId, start, end, counts.Replied, cancellationToken);
+        took.Sort();
+        var middle = took.Skip((took.Count - 1) / 2).Take(2 - took.Count % 2);
         return counts with { MedianReplyTime = TeamNumbersQuery.Median(middle.Select(ms => TimeSpan.FromMilliseconds(ms))) };
+    }
+
+    /// <summary>
+    /// How long each reply of the span took, in milliseconds. Sorting a few thousand numbers here costs less than
+    /// SQLite's ORDER BY … LIMIT … OFFSET, and reading them from the connection EF holds, rather than through its
+    /// SqlQuery, spares the ~200 bytes and microseconds it spends materializing each row. SQL because LINQ cannot
+    /// subtract two instants stored through a converter; instants are Unix milliseconds on SQLite and PostgreSQL
+    /// alike (StoreConversions.UtcMilliseconds), and both read these named parameters.
+    /// </summary>
+    private static async Task<List<long>> ReplyTimesAsync(CmBotDb db, int brandId, DateTimeOffset start, DateTimeOffset end,
+        int expected, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """
+                SELECT "HandledAt" - "ReceivedAt" FROM "Comments"
+                WHERE "BrandId" = @brand AND "ReceivedAt" >= @from AND "ReceivedAt" < @until
+                  AND "NeedsReply" AND "State" = @replied AND "HandledAt" IS NOT NULL
+                """;
+            Add(command, "brand", brandId);
+            Add(command, "from", start.ToUnixTimeMilliseconds());
+            Add(command, "until", end.ToUnixTimeMilliseconds());
+            Add(command, "replied", nameof(CommentState.Replied));
+            var took = new List<long>(expected);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) took.Add(reader.GetInt64(0));
+            return took;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = ("@" + name, value);
+        command.Parameters.Add(parameter);
     }
 }

@@ -23,7 +23,8 @@ public sealed class NumbersCommand : IChatCommand
         var lastWeek = Strip(words, LastWeek);
         Strip(words, ThisWeek);
         var brand = await BrandAsync(context, string.Join(' ', words), cancellationToken);
-        var numbers = await new NumbersCalculator(context.Db, context.Clock).ComputeAsync(brand, lastWeek, cancellationToken);
+        var numbers = await new NumbersCalculator(context.Db, context.Clock)
+            .ComputeHeadlinesAsync(brand, lastWeek, MetricFacts.MaxShown, cancellationToken);
         // The card is the brand's: it speaks the brand's language and formats numbers its way.
         return [BotReply.Show(NumbersCard.Build(numbers, brand.Language))];
     }

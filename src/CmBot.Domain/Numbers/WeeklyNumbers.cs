@@ -8,4 +8,8 @@ public sealed record WeeklyNumbers(
     IReadOnlyList<MetricComparison> Totals,
     IReadOnlyList<NetworkNumbers> Networks,
     TeamNumbers Team,
-    TeamNumbers PreviousTeam);
+    TeamNumbers PreviousTeam)
+{
+    /// <summary>Metrics sampled in the spans but not computed (<see cref="NumbersCalculator.ComputeHeadlinesAsync"/>).</summary>
+    public int MetricsLeftOut { get; init; }
+}

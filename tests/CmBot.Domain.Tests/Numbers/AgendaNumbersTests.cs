@@ -29,6 +29,25 @@ public sealed class AgendaNumbersTests : IDisposable
         Assert.Equal("300 · ▲ 100 (+50%)", numbers.Facts.Single(f => f.Label == "Impressions").Value.Plain());
     }
 
+    [Fact]
+    public async Task Agenda_WithManyMetrics_ShowsTheWellKnownOnes_ThenCountsTheRest()
+    {
+        var id = chat.WithDb(db => new BrandBuilder().WithMember(BrandBuilder.Ana).LinkedTo("test", "room-1").SaveIn(db).Id);
+        chat.WithDb(db =>
+        {
+            foreach (var metric in MetricLabels.Known.Concat(["saves", "shares", "video_views"]))
+                db.Sample(id, Network.Instagram, metric, "2026-11-10", 10);
+            return 0;
+        });
+
+        await chat.Say(BrandBuilder.Ana, "agenda");
+
+        var numbers = chat.LastCard.Sections.Single(s => s.Title == "Last week's numbers");
+        Assert.DoesNotContain(numbers.Facts, f => f.Label == "saves");
+        Assert.Contains(numbers.Facts, f => f.Value == "and 3 more metrics");
+        Assert.Contains(numbers.Facts, f => f.Label == "Drafts approved"); // the team's numbers still follow
+    }
+
     public void Dispose()
     {
         chat.Dispose();

@@ -126,6 +126,27 @@ public sealed class NumbersConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Numbers_ForABrandWithManyMetrics_ShowsTheWellKnownOnes_AndCountsTheRest()
+    {
+        var (chat, id) = Room("room-1", b => b);
+        chat.WithDb(db =>
+        {
+            foreach (var metric in MetricLabels.Known.Concat(["saves", "shares"]))
+                db.Sample(id, Network.Instagram, metric, "2026-11-17", 10);
+            db.Sample(id, Network.Pinterest, "pins", "2026-11-17", 4);
+            return 0;
+        });
+
+        await chat.Say(BrandBuilder.Ana, "numbers");
+
+        var card = chat.LastCard;
+        Assert.Equal(MetricFacts.MaxShown + 1, card.Facts.Count);
+        Assert.Equal("10 · new", Fact(card, "Instagram", "Reach"));
+        Assert.Equal("and 3 more metrics", Fact(card, "…"));
+        Assert.DoesNotContain(card.Sections, s => s.Title == "Pinterest");
+    }
+
+    [Fact]
     public async Task NumbersLastWeek_ShowsTheLastFullWeek()
     {
         var (chat, id) = Room("room-1", b => b);
