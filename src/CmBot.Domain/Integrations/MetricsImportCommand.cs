@@ -52,13 +52,9 @@ public sealed class MetricsImportCommand(IServiceProvider services) : IChatComma
             return name + ": " + Problem(context, file.Problem ?? AttachmentProblem.Unavailable);
         var table = await csv.ReadAsync(new MemoryStream(bytes, writable: false), cancellationToken);
         if (table is null) return context.L($"{name}: the file is empty.", $"{name} : le fichier est vide.");
-        var (read, refusal) = MetricsCsvImport.Read(table, format, network);
-        if (read is null) return $"{name}: {refusal}";
-
-        var outcome = await MetricsUpsert.ApplyAsync(context.Db, context.Brand.Id, read.Values, cancellationToken);
-        // Saved per file: the next file's upsert reads the store and must see this one's figures.
-        await context.Db.SaveChangesAsync(cancellationToken);
-        return MetricsImportSummary.Write(context, name, read, outcome, ShownErrors);
+        // Saved as it goes (in the conversation's transaction): the next file's upsert must see this one's figures.
+        var (read, refusal) = await MetricsCsvImport.ImportAsync(context.Db, context.Brand.Id, table, format, network, cancellationToken);
+        return read is null ? $"{name}: {refusal}" : MetricsImportSummary.Write(context, name, read, ShownErrors);
     }
 
     /// <summary>"import" or a file alone: one word of command before the arguments.</summary>

@@ -5,13 +5,13 @@ namespace CmBot.Domain.Integrations;
 /// <summary>What an imported file did, said in chat: rows kept, figures added, changed or already there, and the bad lines.</summary>
 public static class MetricsImportSummary
 {
-    public static string Write(ConversationContext context, string file, MetricsCsvImport.Result read, MetricsUpsert.Outcome outcome, int shownErrors)
+    public static string Write(ConversationContext context, string file, MetricsCsvImport.Result read, int shownErrors)
     {
         var lines = new List<string>
         {
             context.L(
-                $"{file} ({read.Format.Name}): {read.GoodRows} rows imported: {outcome.Inserted} figures added, {outcome.Updated} changed, {outcome.Unchanged} unchanged.",
-                $"{file} ({read.Format.Name}) : {read.GoodRows} lignes importées : {outcome.Inserted} chiffres ajoutés, {outcome.Updated} modifiés, {outcome.Unchanged} inchangés."),
+                $"{file} ({read.Format.Name}): {read.GoodRows} rows imported: {read.Written.Inserted} figures added, {read.Written.Updated} changed, {read.Written.Unchanged} unchanged.",
+                $"{file} ({read.Format.Name}) : {read.GoodRows} lignes importées : {read.Written.Inserted} chiffres ajoutés, {read.Written.Updated} modifiés, {read.Written.Unchanged} inchangés."),
         };
         if (read.Errors.Count > 0)
         {

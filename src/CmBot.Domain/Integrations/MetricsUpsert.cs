@@ -10,15 +10,19 @@ namespace CmBot.Domain.Integrations;
 /// </summary>
 public static class MetricsUpsert
 {
-    public sealed record Outcome(int Inserted, int Updated, int Unchanged);
+    public sealed record Outcome(int Inserted, int Updated, int Unchanged)
+    {
+        public static Outcome operator +(Outcome a, Outcome b) => new(a.Inserted + b.Inserted, a.Updated + b.Updated, a.Unchanged + b.Unchanged);
+    }
 
     /// <summary>Stages the changes; the caller saves. When an input repeats a key, the last one wins.</summary>
     public static async Task<Outcome> ApplyAsync(CmBotDb db, int brandId, IReadOnlyCollection<MetricInput> inputs, CancellationToken cancellationToken)
     {
         if (inputs.Count == 0) return new(0, 0, 0);
-        var (first, last) = (inputs.Min(i => i.Day), inputs.Max(i => i.Day));
+        // The inputs' days only, not the span between them: an unsorted file's chunk may name days years apart.
+        var days = inputs.Select(i => i.Day).Distinct().ToList();
         var existing = (await db.MetricSamples
-                .Where(s => s.BrandId == brandId && s.Day >= first && s.Day <= last)
+                .Where(s => s.BrandId == brandId && days.Contains(s.Day))
                 .ToListAsync(cancellationToken))
             .ToDictionary(s => (s.Day, s.Network, s.Metric));
         var wanted = inputs.GroupBy(i => (i.Day, i.Network, i.Metric)).Select(g => g.Last());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CmBot.Domain.Integrations;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -7,37 +8,46 @@ namespace CmBot.Api;
 
 /// <summary>
 /// Reads a CSV file with CsvHelper into a header and records with their line numbers, whatever the delimiter (',' or
-/// ';' as spreadsheets in French write it) and with the "sep=," first line Excel and Meta exports may carry.
+/// ';' as spreadsheets in French write it) and with the "sep=," first line Excel and Meta exports may carry. Records
+/// are parsed as they are asked for: a file is never held whole.
 /// </summary>
 /// <remarks>
 /// Registered as the domain's <see cref="ICsvTableReader"/>, so chat imports read files exactly as the API does.
 /// </remarks>
 public sealed class CsvTableReader : ICsvTableReader
 {
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        DetectDelimiter = true,
+        DetectDelimiterValues = [",", ";", "\t"],
+        BadDataFound = null,
+        MissingFieldFound = null,
+        IgnoreBlankLines = true,
+    };
+
     public async Task<CsvTable?> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        var content = await text.ReadToEndAsync(cancellationToken);
-        var skipped = 0;
-        if (content.StartsWith("sep=", StringComparison.OrdinalIgnoreCase))
+        var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        if (await text.ReadLineAsync(cancellationToken) is not { } first) return null;
+        var hint = first.StartsWith("sep=", StringComparison.OrdinalIgnoreCase);
+        var parser = new CsvParser(hint ? text : new PrefixedTextReader(first + "\n", text), Configuration);
+        if (!await parser.ReadAsync() || parser.Record is not { } header)
         {
-            var end = content.IndexOf('\n');
-            content = end < 0 ? "" : content[(end + 1)..];
-            skipped = 1;
+            parser.Dispose();
+            return null;
         }
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        return new CsvTable(header, RecordsAsync(parser, skipped: hint ? 1 : 0));
+    }
+
+    private static async IAsyncEnumerable<CsvRecord> RecordsAsync(CsvParser parser, int skipped, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using (parser)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            BadDataFound = null,
-            MissingFieldFound = null,
-            IgnoreBlankLines = true,
-        };
-        using var parser = new CsvParser(new StringReader(content), configuration);
-        if (!await parser.ReadAsync() || parser.Record is not { } header) return null;
-        var records = new List<CsvRecord>();
-        while (await parser.ReadAsync())
-            records.Add(new CsvRecord(parser.RawRow + skipped, parser.Record ?? []));
-        return new CsvTable(header, records);
+            while (await parser.ReadAsync())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return new CsvRecord(parser.RawRow + skipped, parser.Record ?? []);
+            }
+        }
     }
 }

@@ -10,6 +10,8 @@ namespace CmBot.Api;
 /// `POST /api/metrics/csv`: a CSV file (multipart field "file", or the raw body as text/csv) in our layout or a
 /// network's analytics export. Good rows are written, bad ones are listed with their line and reason; importing
 /// the same file again changes nothing. The size bound (5 MB, 413 past it) is the host's: RequestLimits.MaxUploadBytes.
+/// Figures are saved a chunk at a time: an import cut short (without an Idempotency-Key) keeps its first chunks, and
+/// the same file sent again completes it.
 /// </summary>
 public static class MetricsCsvApi
 {
@@ -33,11 +35,10 @@ public static class MetricsCsvApi
                 var table = await csv.ReadAsync(stream, cancellationToken);
                 if (table is null) return ApiProblems.Invalid("file", "The file is empty.");
 
-                var (read, refusal) = MetricsCsvImport.Read(table, forced, chosen);
+                var (read, refusal) = await MetricsCsvImport.ImportAsync(db, http.Caller().BrandId, table, forced, chosen, cancellationToken);
                 if (read is null) return ApiProblems.Invalid("file", refusal!);
-                var outcome = await MetricsUpsert.ApplyAsync(db, http.Caller().BrandId, read.Values, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(new CsvImportView(read.Format.Name, read.GoodRows, outcome.Inserted, outcome.Updated, outcome.Unchanged, read.Errors));
+                var written = read.Written;
+                return TypedResults.Ok(new CsvImportView(read.Format.Name, read.GoodRows, written.Inserted, written.Updated, written.Unchanged, read.Errors));
             })
             // One Accepts: routing reads the last one only, and refuses other content types with 415.
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")

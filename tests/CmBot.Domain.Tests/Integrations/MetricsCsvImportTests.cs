@@ -6,14 +6,29 @@ namespace CmBot.Domain.Tests.Integrations;
 
 public sealed class MetricsCsvImportTests
 {
-    /// <summary>A table as the host's CSV reader hands it over: the header on line 1, records from line 2.</summary>
-    private static CsvTable Table(params string[] lines) =>
-        new(lines[0].Split(','), lines.Skip(1).Select((l, i) => new CsvRecord(i + 2, l.Split(','))).ToList());
+    private sealed record Parsed(MetricsCsvFormat Format, List<MetricInput> Values, List<MetricsCsvImport.RowError> Errors);
+
+    /// <summary>A file as the import reads it: the header on line 1, then each record from line 2 through the layout.</summary>
+    private static (Parsed? Result, string? Refusal) Read(string[] lines, MetricsCsvFormat? format, Network? network)
+    {
+        var (layout, refusal) = MetricsCsvLayout.Of(lines[0].Split(','), format, network);
+        if (layout is null) return (null, refusal);
+        var parsed = new Parsed(layout.Format, [], []);
+        foreach (var (line, i) in lines.Skip(1).Select((l, i) => (l, i)))
+        {
+            var (values, reason) = layout.Read(new CsvRecord(i + 2, line.Split(',')), first: i == 0);
+            if (reason is not null) parsed.Errors.Add(new(i + 2, reason));
+            parsed.Values.AddRange(values ?? []);
+        }
+        return (parsed, null);
+    }
+
+    private static string[] Lines(params string[] lines) => lines;
 
     [Fact]
     public void OurLayout_KeepsGoodRows_AndNamesEachBadLineWithItsReason()
     {
-        var (result, refusal) = MetricsCsvImport.Read(Table(
+        var (result, refusal) = Read(Lines(
             "date,network,metric,value",
             "2026-11-16,facebook,followers,1200",
             "2026-11-16,twitter,Posts Published,4",
@@ -31,7 +46,7 @@ public sealed class MetricsCsvImportTests
     [Fact]
     public void XExport_IsRecognised_AndMappedToOurMetrics()
     {
-        var (result, _) = MetricsCsvImport.Read(Table(
+        var (result, _) = Read(Lines(
             "Date,Tweets published,impressions,engagements,engagement rate,retweets,replies,likes,user profile clicks,url clicks",
             "2026-11-16,3,1500,42,0.028,5,4,30,2,7"), null, null);
 
@@ -45,7 +60,7 @@ public sealed class MetricsCsvImportTests
     [Fact]
     public void FacebookPageExport_SkipsItsDescriptionRow()
     {
-        var (result, _) = MetricsCsvImport.Read(Table(
+        var (result, _) = Read(Lines(
             "Date,Lifetime Total Likes,Daily Total Reach,Daily Total Impressions",
             "Lifetime: The total number of people who have liked your Page,Daily: reach,Daily: impressions",
             "2026-11-16,5400,800,2100"), null, null);
@@ -59,8 +74,8 @@ public sealed class MetricsCsvImportTests
     [Fact]
     public void MetaExport_OfInstagram_OrToldSo_GoesToInstagram()
     {
-        var named = MetricsCsvImport.Read(Table("Date,Instagram reach", "2026-11-16,900"), null, null).Result!;
-        var told = MetricsCsvImport.Read(Table("Date,Reach", "2026-11-16,900"), MetricsCsvFormat.Meta, Network.Instagram).Result!;
+        var named = Read(Lines("Date,Instagram reach", "2026-11-16,900"), null, null).Result!;
+        var told = Read(Lines("Date,Reach", "2026-11-16,900"), MetricsCsvFormat.Meta, Network.Instagram).Result!;
 
         Assert.Equal(Network.Instagram, Assert.Single(named.Values).Network);
         Assert.Equal((Network.Instagram, Metrics.Reach), (Assert.Single(told.Values).Network, told.Values[0].Metric));
@@ -69,7 +84,7 @@ public sealed class MetricsCsvImportTests
     [Fact]
     public void UnknownHeader_IsRefusedWhole()
     {
-        var (result, refusal) = MetricsCsvImport.Read(Table("when,what", "2026-11-16,3"), null, null);
+        var (result, refusal) = Read(Lines("when,what", "2026-11-16,3"), null, null);
 
         Assert.Null(result);
         Assert.Contains("date,network,metric,value", refusal);

@@ -85,6 +85,27 @@ public sealed class MetricsCsvTests : IDisposable
         Assert.Equal(40, samples["reactions"].Value);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task LargeSemicolonFile_ImportsEveryRow_AndNamesItsBadLastLine(bool withExcelSepLine)
+    {
+        var brand = host.SeedBrand("Acme", "room-a");
+        var client = host.Client(host.NewKey(brand.Id));
+        const int rows = 2500; // several of the import's chunks, many of the parser's buffers
+        var csv = new StringBuilder(withExcelSepLine ? "sep=;\n" : "").Append("date;network;metric;value\n");
+        for (var i = 0; i < rows; i++) csv.Append($"{new DateOnly(2020, 1, 1).AddDays(i):yyyy-MM-dd};instagram;reach;{i}\n");
+        csv.Append("2026-11-16;instagram;reach;lots\n");
+
+        var response = await client.PostAsync("/api/metrics/csv", Upload(csv.ToString()));
+
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((rows, rows), (report.GetProperty("rows").GetInt32(), report.GetProperty("inserted").GetInt32()));
+        var header = withExcelSepLine ? 2 : 1;
+        Assert.Equal(header + rows + 1, Assert.Single(report.GetProperty("errors").EnumerateArray().ToList()).GetProperty("line").GetInt32());
+        Assert.Equal(rows, host.WithDb(db => db.MetricSamples.Count(s => s.BrandId == brand.Id)));
+    }
+
     [Fact]
     public async Task UnknownLayout_IsAProblemNamingTheFile()
     {
