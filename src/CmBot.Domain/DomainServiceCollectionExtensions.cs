@@ -26,6 +26,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.AddSingleton(sp => new CommandMatcher(sp.GetServices<IChatCommand>()));
         services.AddScoped<ConversationService>();
+        services.AddScoped<ReadOnlyAnswers>();
         services.AddDelivery();
         services.AddInbox();
         return services

@@ -75,39 +75,13 @@ public sealed class ConversationService(
         return replies;
     }
 
-    /// <summary>
-    /// The answer to a read-only command (see <see cref="IChatCommand.ReadsOnly"/>) typed by someone with no dialog under
-    /// way, found outside any transaction; null for any other input, which <see cref="HandleWithinAsync"/> answers.
-    /// The answer is then staged by <see cref="StageAnswerAsync"/>.
-    /// </summary>
-    public async Task<IReadOnlyList<BotReply>?> AnswerReadOnlyAsync(ChatInput input, CancellationToken cancellationToken)
-    {
-        if (input.Click is not null || input.Attachments.Count > 0 || matcher.Match(input.Text?.Trim() ?? "") is not { Command.ReadsOnly: true } match) return null;
-        if (await DialogOf(db, input.Where.Channel, input.Where.ConversationId, input.Who.Id, cancellationToken) is not null) return null;
-        var context = new ConversationContext(input, await FindBrandAsync(input.Where, cancellationToken), db, clock);
-        try
-        {
-            var replies = await match.Command.RunAsync(context, match.Arguments, cancellationToken);
-            if (db.ChangeTracker.HasChanges()) throw new InvalidOperationException($"{match.Command.GetType().Name} says it only reads, but changed the store");
-            return replies;
-        }
-        catch (DomainException refused)
-        {
-            return Refusal(input, refused);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
     private IReadOnlyList<BotReply> Refusal(ChatInput input, DomainException refused)
     {
         logger.LogInformation("Refused for {User} in {Channel}: {Reason}", input.Who.Id, input.Where.Channel, refused.Message);
         return [BotReply.Say(refused.Message)];
     }
 
-    /// <summary>Stages an answer found by <see cref="AnswerReadOnlyAsync"/>, inside the caller's open transaction.</summary>
+    /// <summary>Stages an answer found by <see cref="ReadOnlyAnswers"/>, inside the caller's open transaction.</summary>
     public async Task StageAnswerAsync(ChatInput input, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
     {
         await outbox.EnqueueRepliesAsync(input.Where, input.ThreadId, replies, cancellationToken);

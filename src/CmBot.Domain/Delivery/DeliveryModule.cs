@@ -16,6 +16,7 @@ public static class DeliveryModule
         services.AddSingleton(sp => new SensitiveContent(sp.GetKeyedService<ISecretProtector>(SensitiveContent.ProtectorKey)));
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DirectReplies>();
         return services;
     }
 }

@@ -14,9 +14,12 @@ namespace CmBot.Domain.Inbox;
 /// claimed first (several instances never take the same one), then a batch is handled in one transaction, each
 /// input within a savepoint, and marked handled in that same commit: one commit for many inputs is what keeps up
 /// with a busy endpoint on SQLite's single writer, and an input's effects and its "handled" mark cannot part, so a
-/// crash at any point leaves each input either wholly handled or still to handle.
+/// crash at any point leaves each input either wholly handled or still to handle. Read-only answers (help, numbers)
+/// are found for the whole batch before that transaction and, where they may, sent straight away (see
+/// <see cref="DirectReplies"/>): they have no change to commit with, so only their handled mark goes in it.
 /// </summary>
-public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DeliveryOptions> options, OutboxSignal outboxSignal, ILogger<InboxProcessor> logger)
+public sealed class InboxProcessor(
+    IServiceScopeFactory scopes, DirectReplies directReplies, TimeProvider clock, IOptions<DeliveryOptions> options, OutboxSignal outboxSignal, ILogger<InboxProcessor> logger)
 {
     private const string BeforeEntry = "before_entry";
     private static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(5);
@@ -39,19 +42,20 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
         var conversations = scope.ServiceProvider.GetRequiredService<ConversationService>();
         var work = new List<(InboxEntry Entry, ChatInput Input, IReadOnlyList<AttachedFile> Files, IReadOnlyList<BotReply>? Answer)>();
         var released = new List<(InboxEntry Entry, string? Error)>();
-        var seen = new HashSet<string>();
+        var readable = new List<(InboxEntry Entry, ChatInput Input)>();
         foreach (var entry in entries)
         {
-            if (TryRead(entry) is not { } input)
-            {
-                released.Add((entry, UnreadableInput));
-                continue;
-            }
-            // Downloads and read-only answers come before the transaction, which holds SQLite's only writer. Only the
-            // first input of a conversation in the batch is answered early: an earlier one may start a dialog there.
-            var answer = seen.Add(ConversationOf(input)) ? await TryAnswerReadOnlyAsync(conversations, input, cancellationToken) : null;
-            work.Add((entry, input, answer is null ? await conversations.FetchAttachmentsAsync(input, cancellationToken) : [], answer));
+            if (TryRead(entry) is { } input) readable.Add((entry, input));
+            else released.Add((entry, UnreadableInput));
         }
+        // Downloads and read-only answers come before the transaction, which holds SQLite's only writer.
+        var answers = await TryAnswerReadOnlyAsync(scope.ServiceProvider.GetRequiredService<ReadOnlyAnswers>(), readable.Select(r => r.Input).ToList(), cancellationToken);
+        for (var i = 0; i < readable.Count; i++)
+        {
+            var (entry, input) = readable[i];
+            work.Add((entry, input, answers[i] is null ? await conversations.FetchAttachmentsAsync(input, cancellationToken) : [], answers[i]));
+        }
+        var sentDirectly = await directReplies.SendAsync(db, work.Select(w => w.Answer is null ? null : new DirectReplies.Answer(w.Input.Where, w.Input.ThreadId, w.Answer)).ToList(), cancellationToken);
 
         var blocked = new HashSet<string>();
         for (var next = 0; next < work.Count;)
@@ -68,6 +72,11 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
                 if (blocked.Contains(conversation))
                 {
                     released.Add((entry, null)); // An earlier input of that conversation failed; this one waits, so they stay in order.
+                    continue;
+                }
+                if (sentDirectly[next])
+                {
+                    handled.Add(entry.Id);
                     continue;
                 }
                 await transaction.CreateSavepointAsync(BeforeEntry, cancellationToken);
@@ -101,17 +110,24 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, TimeProvider clo
 
     private static string ConversationOf(ChatInput input) => $"{input.Where.Channel}:{input.Where.ConversationId}";
 
-    /// <summary>Null when the input may write, or when answering it early failed: the transaction then handles it, failure included.</summary>
-    private async Task<IReadOnlyList<BotReply>?> TryAnswerReadOnlyAsync(ConversationService conversations, ChatInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only the first input of a conversation in the batch is answered early: an earlier one may start a dialog there.
+    /// When that fails as a whole, the transaction answers them all.
+    /// </summary>
+    private async Task<IReadOnlyList<BotReply>?[]> TryAnswerReadOnlyAsync(ReadOnlyAnswers readOnly, List<ChatInput> inputs, CancellationToken cancellationToken)
     {
+        var seen = new HashSet<string>();
+        var first = inputs.Select(input => seen.Add(ConversationOf(input))).ToArray();
         try
         {
-            return await conversations.AnswerReadOnlyAsync(input, cancellationToken);
+            var answers = await readOnly.AnswerAsync(inputs.Where((_, i) => first[i]).ToList(), cancellationToken);
+            var next = 0;
+            return first.Select(isFirst => isFirst ? answers[next++] : null).ToArray();
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Read-only answer failed, handling it in the transaction: {Error}", error.Message);
-            return null;
+            logger.LogWarning("Read-only answers failed, handling them in the transaction: {Error}", error.Message);
+            return new IReadOnlyList<BotReply>?[inputs.Count];
         }
     }
 

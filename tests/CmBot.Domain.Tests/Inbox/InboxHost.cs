@@ -1,5 +1,6 @@
 using CmBot.Domain.Common;
 using CmBot.Domain.Conversations;
+using CmBot.Domain.Delivery;
 using CmBot.Domain.Inbox;
 using CmBot.Domain.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,18 +8,19 @@ using Microsoft.Extensions.Options;
 
 namespace CmBot.Domain.Tests.Inbox;
 
-/// <summary>The domain on a store, with the inbox's writer running as the host runs it.</summary>
+/// <summary>The domain on a store, with the inbox's writer running as the host runs it (and a channel to send to, if given).</summary>
 public sealed class InboxHost : IAsyncDisposable
 {
     private readonly ServiceProvider services;
     private readonly CancellationTokenSource stop = new();
     private readonly Task writer;
 
-    public InboxHost(StoreOptions store)
+    public InboxHost(StoreOptions store, IChannelSender? channel = null)
     {
         var collection = new ServiceCollection();
         collection.AddCmBotDomain();
         collection.AddSingleton(Options.Create(store));
+        if (channel is not null) collection.AddSingleton(channel);
         services = collection.BuildServiceProvider();
         writer = Inbox.RunWriterAsync(stop.Token);
     }

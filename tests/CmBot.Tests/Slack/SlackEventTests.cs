@@ -64,7 +64,6 @@ public sealed class SlackEventTests : IAsyncLifetime
         await host.Api.WaitForAsync("chat.postMessage");
         await Task.Delay(700); // room for a wrong second post to show up
         Assert.Single(host.Api.CallsTo("chat.postMessage"));
-        Assert.Equal(1, host.Db(db => db.OutboxMessages.Count()));
     }
 
     [Fact]

@@ -1,0 +1,107 @@
+using CmBot.Domain.Brands;
+using CmBot.Domain.Common;
+using CmBot.Domain.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CmBot.Domain.Conversations;
+
+/// <summary>
+/// Answers the read-only commands (see <see cref="IChatCommand.ReadsOnly"/>) among a batch of inputs, outside any
+/// transaction, so they never hold SQLite's only writer. The dialogs under way, the conversations' brands and those
+/// brands are read once for the whole batch, not once an input: on a busy endpoint these reads were most of an
+/// answer's cost. Anything else (and a person with a dialog under way) is left to
+/// <see cref="ConversationService.HandleWithinAsync"/>.
+/// </summary>
+public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatcher matcher, IOptions<ConversationOptions> options, ILogger<ReadOnlyAnswers> logger)
+{
+    /// <summary>The answer at the index of each input answered here; null where the input may write or its answer failed.</summary>
+    public async Task<IReadOnlyList<BotReply>?[]> AnswerAsync(IReadOnlyList<ChatInput> inputs, CancellationToken cancellationToken)
+    {
+        var answers = new IReadOnlyList<BotReply>?[inputs.Count];
+        var asked = new List<(int Index, IChatCommand Command, string Arguments)>();
+        for (var i = 0; i < inputs.Count; i++)
+            if (ReadOnlyCommand(inputs[i]) is { } match) asked.Add((i, match.Command, match.Arguments));
+        if (asked.Count == 0) return answers;
+
+        var conversations = asked.Select(a => inputs[a.Index].Where).Distinct().ToList();
+        var inDialog = await DialogsUnderWayAsync(conversations, cancellationToken);
+        var brands = await BrandsAsync(conversations, cancellationToken);
+        foreach (var (index, command, arguments) in asked)
+        {
+            var input = inputs[index];
+            if (inDialog.Contains((input.Where, input.Who.Id))) continue;
+            answers[index] = await TryRunAsync(command, arguments, new ConversationContext(input, brands.GetValueOrDefault(input.Where), db, clock), cancellationToken);
+        }
+        return answers;
+    }
+
+    private (IChatCommand Command, string Arguments)? ReadOnlyCommand(ChatInput input) =>
+        input.Click is null && input.Attachments.Count == 0 && matcher.Match(input.Text?.Trim() ?? "") is { Command.ReadsOnly: true } match ? match : null;
+
+    /// <summary>Null when running it failed: the transaction answers it again, failure included.</summary>
+    private async Task<IReadOnlyList<BotReply>?> TryRunAsync(IChatCommand command, string arguments, ConversationContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var replies = await command.RunAsync(context, arguments, cancellationToken);
+            if (db.ChangeTracker.HasChanges()) throw new InvalidOperationException($"{command.GetType().Name} says it only reads, but changed the store");
+            return replies;
+        }
+        catch (DomainException refused)
+        {
+            logger.LogInformation("Refused for {User} in {Channel}: {Reason}", context.User.Id, context.Input.Where.Channel, refused.Message);
+            return [BotReply.Say(refused.Message)];
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Read-only answer failed, handling it in the transaction: {Error}", error.Message);
+            return null;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<HashSet<(ChatAddress, string)>> DialogsUnderWayAsync(List<ChatAddress> conversations, CancellationToken cancellationToken)
+    {
+        var underWay = new HashSet<(ChatAddress, string)>();
+        foreach (var (channel, ids) in ByChannel(conversations))
+        {
+            var dialogs = await db.DialogStates.AsNoTracking().Where(d => d.Channel == channel && ids.Contains(d.ConversationId))
+                .Select(d => new { d.ConversationId, d.UserId }).ToListAsync(cancellationToken);
+            underWay.UnionWith(dialogs.Select(d => (new ChatAddress(channel, d.ConversationId), d.UserId)));
+        }
+        return underWay;
+    }
+
+    /// <summary>Each conversation's brand: the one linked to it, else the fallback brand (development), else none.</summary>
+    private async Task<Dictionary<ChatAddress, Brand>> BrandsAsync(List<ChatAddress> conversations, CancellationToken cancellationToken)
+    {
+        var linked = new Dictionary<ChatAddress, int>();
+        foreach (var (channel, ids) in ByChannel(conversations))
+        {
+            var links = await db.BrandChannels.AsNoTracking().Where(c => c.Channel == channel && ids.Contains(c.ConversationId))
+                .Select(c => new { c.ConversationId, c.BrandId }).ToListAsync(cancellationToken);
+            foreach (var link in links) linked.TryAdd(new ChatAddress(channel, link.ConversationId), link.BrandId);
+        }
+        var fallback = options.Value.FallbackBrand;
+        var brandIds = linked.Values.Distinct().ToList();
+        if (brandIds.Count == 0 && fallback is null) return [];
+        var brands = await db.Brands.AsNoTracking().Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery()
+            .Where(b => brandIds.Contains(b.Id) || b.Name == fallback).ToListAsync(cancellationToken);
+        var fallbackBrand = brands.FirstOrDefault(b => b.Name == fallback);
+        var result = new Dictionary<ChatAddress, Brand>();
+        foreach (var conversation in conversations)
+        {
+            var brand = linked.TryGetValue(conversation, out var id) ? brands.FirstOrDefault(b => b.Id == id) : fallbackBrand;
+            if (brand is not null) result[conversation] = brand;
+        }
+        return result;
+    }
+
+    private static IEnumerable<(string Channel, List<string> Ids)> ByChannel(List<ChatAddress> conversations) =>
+        conversations.GroupBy(c => c.Channel).Select(g => (g.Key, g.Select(c => c.ConversationId).Distinct().ToList()));
+}

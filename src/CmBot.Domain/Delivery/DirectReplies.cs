@@ -1,0 +1,69 @@
+using CmBot.Domain.Conversations;
+using CmBot.Domain.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CmBot.Domain.Delivery;
+
+/// <summary>
+/// Sends a read-only answer (help, numbers) straight from the inbox instead of through the outbox: such an answer
+/// changes nothing, so there is no state change for it to commit with, and its inbox entry is the durable record
+/// (handled only once the answer went out; a crash in between answers it again, as a crash between an outbox send and
+/// its record does). Only what nothing will update later goes this way (text, snapshot cards: no copy to track), one
+/// message an answer, to a conversation with nothing waiting in the outbox, so it cannot overtake an earlier message.
+/// Whatever fails here is staged in the outbox as usual, which retries it and handles a conversation gone.
+/// </summary>
+public sealed class DirectReplies(IEnumerable<IChannelSender> senders, IOptions<DeliveryOptions> options, ILogger<DirectReplies> logger)
+{
+    private readonly Dictionary<string, IChannelSender> byChannel = senders.ToDictionary(s => s.Channel);
+
+    public sealed record Answer(ChatAddress Where, string? ThreadId, IReadOnlyList<BotReply> Replies);
+
+    /// <summary>Sends what may go straight away; true at the index of each answer sent (none where there is no answer).</summary>
+    public async Task<bool[]> SendAsync(CmBotDb db, IReadOnlyList<Answer?> answers, CancellationToken cancellationToken)
+    {
+        var sent = new bool[answers.Count];
+        var candidates = Enumerable.Range(0, answers.Count)
+            .Where(i => answers[i] is { } answer && Content(answer) is not null && byChannel.ContainsKey(answer.Where.Channel)).ToList();
+        if (candidates.Count == 0) return sent;
+        var waiting = await WaitingConversationsAsync(db, candidates.Select(i => answers[i]!.Where).ToList(), cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelConversations, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(candidates.Where(i => !waiting.Contains((answers[i]!.Where.Channel, answers[i]!.Where.ConversationId))), parallel, async (i, ct) =>
+        {
+            var answer = answers[i]!;
+            try
+            {
+                await byChannel[answer.Where.Channel].PostAsync(answer.Where.ConversationId, answer.ThreadId, Content(answer)!, ct);
+                sent[i] = true;
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogInformation("Answer not sent straight away ({Failure}); the outbox takes it", failure.Message);
+            }
+        });
+        return sent;
+    }
+
+    /// <summary>The one message of an answer that nothing will update or wipe later; null for any other answer.</summary>
+    private static OutboundContent? Content(Answer answer) => answer.Replies switch
+    {
+        [TextReply { Sensitive: false } text] => new OutboundContent(text.Text, null),
+        [CardReply { Card.IsSnapshot: true } card] => new OutboundContent(null, card.Card),
+        _ => null,
+    };
+
+    /// <summary>Conversations among the answers' with a message not sent yet (held, waiting for a retry or due).</summary>
+    private static async Task<HashSet<(string, string)>> WaitingConversationsAsync(CmBotDb db, List<ChatAddress> conversations, CancellationToken cancellationToken)
+    {
+        var waiting = new HashSet<(string, string)>();
+        foreach (var channel in conversations.GroupBy(c => c.Channel))
+        {
+            var ids = channel.Select(c => c.ConversationId).Distinct().ToList();
+            var found = await db.OutboxMessages.Where(m => m.Channel == channel.Key && ids.Contains(m.ConversationId) && m.SentAt == null && !m.Failed)
+                .Select(m => m.ConversationId).Distinct().ToListAsync(cancellationToken);
+            waiting.UnionWith(found.Select(id => (channel.Key, id)));
+        }
+        return waiting;
+    }
+}
