@@ -13,9 +13,9 @@ namespace CmBot.Tests.Reliability;
 /// Issue 7, "nothing lost": the real binary is killed with kill -9 in the middle of a burst of Teams messages, restarted
 /// on the same database, and sent again what was not acknowledged, as Teams retries. Every message must get its reply.
 /// Exactly-once delivery to the connector cannot be promised: a reply the connector received before the kill but the
-/// process had not yet marked sent is sent again (the Bot Connector has no idempotency key). The dispatcher records each
-/// result as it comes in, so only replies in flight or awaiting their record at the kill can be doubled (at most a
-/// dispatch batch), each only once, and only ones the connector had already received from the killed process; the
+/// process had not yet marked sent is sent again (the Bot Connector has no idempotency key). A help card goes straight
+/// from the inbox, and its entry is marked handled once the batch's sends are done, so only replies in flight or awaiting
+/// that mark at the kill can be doubled (at most a batch), each only once, and only ones the connector had already received from the killed process; the
 /// test asserts exactly that and prints what it saw.
 /// </summary>
 /// <remarks>Runs alone: two host processes and a 200-message burst would skew the timing-sensitive tests beside it, and they it.</remarks>
