@@ -9,8 +9,9 @@ namespace CmBot.Teams.Inbound;
 
 /// <summary>
 /// What each activity type does once authenticated (teams.md §1.4). Messages are accepted into the inbox and handled
-/// right after the ack; an invoke is handled at once, since its answer is the HTTP response. Every reply goes through
-/// the outbox; the activity id is the delivery id, so a redelivered activity changes nothing.
+/// right after the ack; an invoke is handled at once, since its answer is the HTTP response. Replies go through the
+/// outbox (read-only answers straight from the inbox); the activity id is the delivery id, so a redelivered activity
+/// changes nothing.
 /// Unknown types and events get 200 and nothing else: Teams adds new ones without notice.
 /// </summary>
 public sealed class TeamsActivityHandler(
