@@ -43,7 +43,7 @@ public sealed class SlackAppHome(CmBotDb db, TimeProvider clock, SlackTokens tok
             blocks.Add(BlockKitRenderer.Header(brand.Name));
             blocks.Add(BlockKitRenderer.Section(await DraftsAsync(brand, userId, cancellationToken)));
             blocks.Add(BlockKitRenderer.Section(await CommentsAsync(brand, userId, cancellationToken)));
-            var numbers = await new NumbersCalculator(db, clock).ComputeAsync(brand, lastWeek: false, cancellationToken);
+            var numbers = await new NumbersCalculator(db, clock).ComputeHeadlinesAsync(brand, lastWeek: false, MetricFacts.MaxShown, cancellationToken);
             blocks.AddRange(BlockKitRenderer.Render(NumbersCard.Build(numbers, language) with { Sections = [] }, withActions: false).Cast<JsonObject>()
                 .Select(b => (JsonObject)b.DeepClone()));
             blocks.Add(new JsonObject { ["type"] = "divider" });

@@ -52,4 +52,18 @@ public sealed class ConnectorPacerTests
 
         Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve("19:a@thread.tacv2", "tenant", T0));
     }
+
+    [Fact]
+    public void ConversationsIdleForAnHour_AreForgotten_ActiveOnesKept()
+    {
+        var pacer = new ConnectorPacer(TimeProvider.System);
+        for (var i = 0; i < 100; i++) pacer.Reserve($"a:idle-{i}", "tenant", T0);
+        var later = T0.AddMinutes(59);
+        for (var i = 0; i < 7; i++) pacer.Reserve("19:busy@thread.tacv2", "tenant", later);
+
+        pacer.Reserve("a:new", "tenant", T0.AddMinutes(61));
+
+        // The hundred idle conversations are gone; the busy one, the new one and their tenant remain.
+        Assert.Equal(3, pacer.Tracked);
+    }
 }

@@ -13,8 +13,17 @@ public sealed class ConnectorPacer(TimeProvider clock)
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
     public static readonly (int Count, TimeSpan Window)[] PerTenant = [(50, TimeSpan.FromSeconds(1))];
 
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<DateTimeOffset>> sends = new(StringComparer.Ordinal);
+    private DateTimeOffset lastSweep;
+
+    /// <summary>How many conversations and tenants the pacer holds a history for.</summary>
+    public int Tracked
+    {
+        get { lock (gate) return sends.Count; }
+    }
 
     /// <summary>Waits for the send's slot and returns it; pass it to <see cref="Answered(string, string?, DateTimeOffset)"/> once the connector replied.</summary>
     public async Task<DateTimeOffset> WaitAsync(string conversationId, string? tenantId, CancellationToken cancellationToken)
@@ -47,6 +56,7 @@ public sealed class ConnectorPacer(TimeProvider clock)
     {
         lock (gate)
         {
+            ForgetIdle(now);
             var conversation = History(ConversationKey(conversationId), PerConversation, now);
             var tenant = History(TenantKey(tenantId), PerTenant, now);
             var at = now;
@@ -81,6 +91,21 @@ public sealed class ConnectorPacer(TimeProvider clock)
         var longest = limits.Max(l => l.Window);
         booked.RemoveAll(t => t <= now - longest);
         return booked;
+    }
+
+    /// <summary>
+    /// Drops, a minute apart at most, the conversations and tenants with no send inside their longest window: an agency's
+    /// bot meets thousands of conversations, and each would otherwise keep its key (and an empty history) for good.
+    /// </summary>
+    private void ForgetIdle(DateTimeOffset now)
+    {
+        if (now - lastSweep < SweepInterval) return;
+        lastSweep = now;
+        foreach (var (key, history) in sends)
+        {
+            var longest = (key.StartsWith("c:", StringComparison.Ordinal) ? PerConversation : PerTenant).Max(l => l.Window);
+            if (history.Count == 0 || history[^1] <= now - longest) sends.Remove(key);
+        }
     }
 
     /// <summary>Replaces one booking by a later time, keeping the history sorted (a booking already forgotten is added back).</summary>
