@@ -3,7 +3,12 @@ using CmBot.Domain.Common;
 namespace CmBot.Domain.Conversations;
 
 /// <summary>Where a message came from: the platform ("teams", "slack", "test") and its conversation id.</summary>
-public sealed record ChatAddress(string Channel, string ConversationId);
+public sealed record ChatAddress(string Channel, string ConversationId)
+{
+    /// <summary>The distinct conversation ids of each platform: what a store query for many conversations filters on.</summary>
+    public static IEnumerable<(string Channel, List<string> ConversationIds)> ByChannel(IEnumerable<ChatAddress> addresses) =>
+        addresses.GroupBy(a => a.Channel).Select(g => (g.Key, g.Select(a => a.ConversationId).Distinct().ToList()));
+}
 
 /// <summary>A card button clicked: its verb, its data, and the values of the form it opened, if any.</summary>
 public sealed record CardClick(string Verb, IReadOnlyDictionary<string, string> Data)

@@ -69,13 +69,14 @@ public sealed class ConversationService(
             // A refused move changes nothing, even what a handler had already saved.
             await transaction.RollbackToSavepointAsync(BeforeAnswer, cancellationToken);
             db.ChangeTracker.Clear();
-            replies = Refusal(input, refused);
+            replies = Refusal(logger, input, refused);
         }
         await StageAnswerAsync(input, replies, cancellationToken);
         return replies;
     }
 
-    private IReadOnlyList<BotReply> Refusal(ChatInput input, DomainException refused)
+    /// <summary>A refused move is told to the person, and logged as information: the product said no, nothing failed.</summary>
+    internal static IReadOnlyList<BotReply> Refusal(ILogger logger, ChatInput input, DomainException refused)
     {
         logger.LogInformation("Refused for {User} in {Channel}: {Reason}", input.Who.Id, input.Where.Channel, refused.Message);
         return [BotReply.Say(refused.Message)];

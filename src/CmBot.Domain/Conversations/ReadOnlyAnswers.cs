@@ -51,8 +51,7 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
         }
         catch (DomainException refused)
         {
-            logger.LogInformation("Refused for {User} in {Channel}: {Reason}", context.User.Id, context.Input.Where.Channel, refused.Message);
-            return [BotReply.Say(refused.Message)];
+            return ConversationService.Refusal(logger, context.Input, refused);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -68,7 +67,7 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
     private async Task<HashSet<(ChatAddress, string)>> DialogsUnderWayAsync(List<ChatAddress> conversations, CancellationToken cancellationToken)
     {
         var underWay = new HashSet<(ChatAddress, string)>();
-        foreach (var (channel, ids) in ByChannel(conversations))
+        foreach (var (channel, ids) in ChatAddress.ByChannel(conversations))
         {
             var dialogs = await db.DialogStates.AsNoTracking().Where(d => d.Channel == channel && ids.Contains(d.ConversationId))
                 .Select(d => new { d.ConversationId, d.UserId }).ToListAsync(cancellationToken);
@@ -81,7 +80,7 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
     private async Task<Dictionary<ChatAddress, Brand>> BrandsAsync(List<ChatAddress> conversations, CancellationToken cancellationToken)
     {
         var linked = new Dictionary<ChatAddress, int>();
-        foreach (var (channel, ids) in ByChannel(conversations))
+        foreach (var (channel, ids) in ChatAddress.ByChannel(conversations))
         {
             var links = await db.BrandChannels.AsNoTracking().Where(c => c.Channel == channel && ids.Contains(c.ConversationId))
                 .Select(c => new { c.ConversationId, c.BrandId }).ToListAsync(cancellationToken);
@@ -101,7 +100,4 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
         }
         return result;
     }
-
-    private static IEnumerable<(string Channel, List<string> Ids)> ByChannel(List<ChatAddress> conversations) =>
-        conversations.GroupBy(c => c.Channel).Select(g => (g.Key, g.Select(c => c.ConversationId).Distinct().ToList()));
 }

@@ -24,18 +24,19 @@ public sealed class DirectReplies(IEnumerable<IChannelSender> senders, IOptions<
     public async Task<bool[]> SendAsync(CmBotDb db, IReadOnlyList<Answer?> answers, CancellationToken cancellationToken)
     {
         var sent = new bool[answers.Count];
-        var candidates = Enumerable.Range(0, answers.Count)
-            .Where(i => answers[i] is { } answer && Content(answer) is not null && byChannel.ContainsKey(answer.Where.Channel)).ToList();
+        var candidates = new List<(int Index, Answer Answer, OutboundContent Content)>();
+        for (var i = 0; i < answers.Count; i++)
+            if (answers[i] is { } answer && Content(answer) is { } content && byChannel.ContainsKey(answer.Where.Channel)) candidates.Add((i, answer, content));
         if (candidates.Count == 0) return sent;
-        var waiting = await WaitingConversationsAsync(db, candidates.Select(i => answers[i]!.Where).ToList(), cancellationToken);
+        var waiting = await WaitingConversationsAsync(db, candidates.Select(c => c.Answer.Where), cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelConversations, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(candidates.Where(i => !waiting.Contains((answers[i]!.Where.Channel, answers[i]!.Where.ConversationId))), parallel, async (i, ct) =>
+        await Parallel.ForEachAsync(candidates.Where(c => !waiting.Contains(c.Answer.Where)), parallel, async (candidate, ct) =>
         {
-            var answer = answers[i]!;
+            var (index, answer, content) = candidate;
             try
             {
-                await byChannel[answer.Where.Channel].PostAsync(answer.Where.ConversationId, answer.ThreadId, Content(answer)!, ct);
-                sent[i] = true;
+                await byChannel[answer.Where.Channel].PostAsync(answer.Where.ConversationId, answer.ThreadId, content, ct);
+                sent[index] = true;
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -54,15 +55,14 @@ public sealed class DirectReplies(IEnumerable<IChannelSender> senders, IOptions<
     };
 
     /// <summary>Conversations among the answers' with a message not sent yet (held, waiting for a retry or due).</summary>
-    private static async Task<HashSet<(string, string)>> WaitingConversationsAsync(CmBotDb db, List<ChatAddress> conversations, CancellationToken cancellationToken)
+    private static async Task<HashSet<ChatAddress>> WaitingConversationsAsync(CmBotDb db, IEnumerable<ChatAddress> conversations, CancellationToken cancellationToken)
     {
-        var waiting = new HashSet<(string, string)>();
-        foreach (var channel in conversations.GroupBy(c => c.Channel))
+        var waiting = new HashSet<ChatAddress>();
+        foreach (var (channel, ids) in ChatAddress.ByChannel(conversations))
         {
-            var ids = channel.Select(c => c.ConversationId).Distinct().ToList();
-            var found = await db.OutboxMessages.Where(m => m.Channel == channel.Key && ids.Contains(m.ConversationId) && m.SentAt == null && !m.Failed)
+            var found = await db.OutboxMessages.Where(m => m.Channel == channel && ids.Contains(m.ConversationId) && m.SentAt == null && !m.Failed)
                 .Select(m => m.ConversationId).Distinct().ToListAsync(cancellationToken);
-            waiting.UnionWith(found.Select(id => (channel.Key, id)));
+            waiting.UnionWith(found.Select(id => new ChatAddress(channel, id)));
         }
         return waiting;
     }

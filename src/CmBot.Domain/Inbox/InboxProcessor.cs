@@ -57,7 +57,7 @@ public sealed class InboxProcessor(
         }
         var sentDirectly = await directReplies.SendAsync(db, work.Select(w => w.Answer is null ? null : new DirectReplies.Answer(w.Input.Where, w.Input.ThreadId, w.Answer)).ToList(), cancellationToken);
 
-        var blocked = new HashSet<string>();
+        var blocked = new HashSet<ChatAddress>();
         for (var next = 0; next < work.Count;)
         {
             var handled = new List<long>();
@@ -68,8 +68,7 @@ public sealed class InboxProcessor(
             for (; next < work.Count && Stopwatch.GetElapsedTime(opened) < MaxHold; next++)
             {
                 var (entry, input, files, answer) = work[next];
-                var conversation = ConversationOf(input);
-                if (blocked.Contains(conversation))
+                if (blocked.Contains(input.Where))
                 {
                     released.Add((entry, null)); // An earlier input of that conversation failed; this one waits, so they stay in order.
                     continue;
@@ -91,7 +90,7 @@ public sealed class InboxProcessor(
                 catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     await transaction.RollbackToSavepointAsync(BeforeEntry, cancellationToken);
-                    blocked.Add(conversation);
+                    blocked.Add(input.Where);
                     released.Add((entry, error.GetType().Name + ": " + error.Message));
                 }
                 db.ChangeTracker.Clear();
@@ -108,16 +107,14 @@ public sealed class InboxProcessor(
 
     private const string UnreadableInput = "unreadable input";
 
-    private static string ConversationOf(ChatInput input) => $"{input.Where.Channel}:{input.Where.ConversationId}";
-
     /// <summary>
     /// Only the first input of a conversation in the batch is answered early: an earlier one may start a dialog there.
     /// When that fails as a whole, the transaction answers them all.
     /// </summary>
     private async Task<IReadOnlyList<BotReply>?[]> TryAnswerReadOnlyAsync(ReadOnlyAnswers readOnly, List<ChatInput> inputs, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<string>();
-        var first = inputs.Select(input => seen.Add(ConversationOf(input))).ToArray();
+        var seen = new HashSet<ChatAddress>();
+        var first = inputs.Select(input => seen.Add(input.Where)).ToArray();
         try
         {
             var answers = await readOnly.AnswerAsync(inputs.Where((_, i) => first[i]).ToList(), cancellationToken);
