@@ -28,8 +28,8 @@ public sealed class CommandMatcher
             var distance = 0;
             for (var i = 0; i < words.Length && distance >= 0; i++)
             {
-                var d = Distance(typed[i], words[i]);
-                distance = d <= Tolerance(words[i]) ? distance + d : -1;
+                var d = Within(typed[i], words[i], Tolerance(words[i]));
+                distance = d >= 0 ? distance + d : -1;
             }
             if (distance >= 0 && (best is null || distance < best.Value.Distance))
                 best = (command, words.Length, distance);
@@ -50,6 +50,15 @@ public sealed class CommandMatcher
 
     /// <summary>Short words must be exact; longer ones forgive one slip, long ones two.</summary>
     private static int Tolerance(string word) => word.Length switch { <= 3 => 0, <= 7 => 1, _ => 2 };
+
+    /// <summary>The distance between the words when it is at most <paramref name="tolerance"/>, else -1; cheap for most pairs.</summary>
+    private static int Within(string typed, string word, int tolerance)
+    {
+        if (typed == word) return 0;
+        if (tolerance == 0 || Math.Abs(typed.Length - word.Length) > tolerance) return -1; // Each missing letter costs one.
+        var d = Distance(typed, word);
+        return d <= tolerance ? d : -1;
+    }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.</summary>
     public static int Distance(string a, string b)

@@ -20,27 +20,36 @@ public sealed class DirectReplies(IEnumerable<IChannelSender> senders, IOptions<
 
     public sealed record Answer(ChatAddress Where, string? ThreadId, IReadOnlyList<BotReply> Replies);
 
-    /// <summary>Sends what may go straight away; true at the index of each answer sent (none where there is no answer).</summary>
+    /// <summary>
+    /// Sends what may go straight away; true at the index of each answer sent (none where there is no answer). A
+    /// conversation's answers go in order, and stop at the first that cannot go: the outbox takes that one and the rest.
+    /// </summary>
     public async Task<bool[]> SendAsync(CmBotDb db, IReadOnlyList<Answer?> answers, CancellationToken cancellationToken)
     {
         var sent = new bool[answers.Count];
-        var candidates = new List<(int Index, Answer Answer, OutboundContent Content)>();
+        var byConversation = new Dictionary<ChatAddress, List<(int Index, OutboundContent? Content)>>();
         for (var i = 0; i < answers.Count; i++)
-            if (answers[i] is { } answer && Content(answer) is { } content && byChannel.ContainsKey(answer.Where.Channel)) candidates.Add((i, answer, content));
-        if (candidates.Count == 0) return sent;
-        var waiting = await WaitingConversationsAsync(db, candidates.Select(c => c.Answer.Where), cancellationToken);
+            if (answers[i] is { } answer && byChannel.ContainsKey(answer.Where.Channel))
+                (byConversation.TryGetValue(answer.Where, out var list) ? list : byConversation[answer.Where] = []).Add((i, Content(answer)));
+        if (byConversation.Count == 0) return sent;
+        var waiting = await WaitingConversationsAsync(db, byConversation.Keys, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelConversations, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(candidates.Where(c => !waiting.Contains(c.Answer.Where)), parallel, async (candidate, ct) =>
+        await Parallel.ForEachAsync(byConversation.Where(c => !waiting.Contains(c.Key)), parallel, async (conversation, ct) =>
         {
-            var (index, answer, content) = candidate;
-            try
+            var sender = byChannel[conversation.Key.Channel];
+            foreach (var (index, content) in conversation.Value)
             {
-                await byChannel[answer.Where.Channel].PostAsync(answer.Where.ConversationId, answer.ThreadId, content, ct);
-                sent[index] = true;
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                logger.LogInformation("Answer not sent straight away ({Failure}); the outbox takes it", failure.Message);
+                if (content is null) return;
+                try
+                {
+                    await sender.PostAsync(conversation.Key.ConversationId, answers[index]!.ThreadId, content, ct);
+                    sent[index] = true;
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    logger.LogInformation("Answer not sent straight away ({Failure}); the outbox takes it", failure.Message);
+                    return;
+                }
             }
         });
         return sent;

@@ -61,6 +61,7 @@ public sealed class InboxProcessor(
         for (var next = 0; next < work.Count;)
         {
             var handled = new List<long>();
+            var staged = false;
             var opened = Stopwatch.GetTimestamp();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The commit comes once the transaction has held the store's only writer long enough: a request waiting
@@ -86,6 +87,7 @@ public sealed class InboxProcessor(
                     else await conversations.HandleWithinAsync(input with { DeliveryId = null }, files, cancellationToken);
                     await transaction.ReleaseSavepointAsync(BeforeEntry, cancellationToken);
                     handled.Add(entry.Id);
+                    staged = true;
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -99,7 +101,7 @@ public sealed class InboxProcessor(
             await db.InboxEntries.Where(e => handled.Contains(e.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.ProcessedAt, now).SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (handled.Count > 0) outboxSignal.Notify();
+            if (staged) outboxSignal.Notify(); // Answers sent straight away left the outbox nothing to do.
         }
         foreach (var (entry, error) in released) await ReleaseAsync(db, entry, error, cancellationToken);
         return entries.Count;
@@ -108,18 +110,27 @@ public sealed class InboxProcessor(
     private const string UnreadableInput = "unreadable input";
 
     /// <summary>
-    /// Only the first input of a conversation in the batch is answered early: an earlier one may start a dialog there.
-    /// When that fails as a whole, the transaction answers them all.
+    /// A conversation's inputs are answered early while each before it in the batch was (an input that may write can
+    /// start a dialog there), and only the first few: their answers go out one after the other, at the conversation's
+    /// pace. When answering fails as a whole, the transaction answers them all.
     /// </summary>
     private async Task<IReadOnlyList<BotReply>?[]> TryAnswerReadOnlyAsync(ReadOnlyAnswers readOnly, List<ChatInput> inputs, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<ChatAddress>();
-        var first = inputs.Select(input => seen.Add(input.Where)).ToArray();
         try
         {
-            var answers = await readOnly.AnswerAsync(inputs.Where((_, i) => first[i]).ToList(), cancellationToken);
-            var next = 0;
-            return first.Select(isFirst => isFirst ? answers[next++] : null).ToArray();
+            var answers = await readOnly.AnswerAsync(inputs, cancellationToken);
+            var answeredSoFar = new Dictionary<ChatAddress, int>();
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var before = answeredSoFar.GetValueOrDefault(inputs[i].Where);
+                if (before < 0 || before == MaxEarlyAnswers || answers[i] is null)
+                {
+                    answers[i] = null;
+                    answeredSoFar[inputs[i].Where] = -1; // The rest of this conversation waits for the transaction.
+                }
+                else answeredSoFar[inputs[i].Where] = before + 1;
+            }
+            return answers;
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -128,21 +139,28 @@ public sealed class InboxProcessor(
         }
     }
 
+    private const int MaxEarlyAnswers = 3;
+
+    /// <summary>
+    /// One statement takes the oldest due entries no one holds, and returns them: SQLite and PostgreSQL both re-check the
+    /// outer condition on each row they update, so two instances never take the same entry.
+    /// </summary>
     private async Task<List<InboxEntry>> ClaimAsync(CmBotDb db, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var ids = await db.InboxEntries
-            .Where(e => e.ProcessedAt == null && !e.Failed && e.NextAttemptAt <= now && (e.LockedUntil == null || e.LockedUntil < now))
-            .OrderBy(e => e.Id).Select(e => e.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
-        if (ids.Count == 0) return [];
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var until = now + (long)options.Value.Lease.TotalMilliseconds;
         var claim = $"{instance}:{++passes}";
-        var until = now + options.Value.Lease;
-        // One statement claims what no one else holds; reading back by claim tells what we got.
-        await db.InboxEntries
-            .Where(e => ids.Contains(e.Id) && e.ProcessedAt == null && (e.LockedUntil == null || e.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedBy, claim).SetProperty(e => e.LockedUntil, until), cancellationToken);
-        // By id first: LockedBy has no index, and the table keeps a week of handled entries.
-        return await db.InboxEntries.AsNoTracking().Where(e => ids.Contains(e.Id) && e.LockedBy == claim).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var entries = await db.InboxEntries.FromSql($"""
+            UPDATE "InboxEntries" SET "LockedBy" = {claim}, "LockedUntil" = {until}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "InboxEntries"
+                WHERE "ProcessedAt" IS NULL AND NOT "Failed" AND "NextAttemptAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                ORDER BY "Id" LIMIT {options.Value.BatchSize})
+            AND "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        entries.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return entries;
     }
 
     private ChatInput? TryRead(InboxEntry entry)

@@ -14,7 +14,8 @@ public static class SlackModule
         var services = builder.Services;
         services.AddOptions<SlackOptions>().BindConfiguration("Slack");
         services.AddDataProtection();
-        services.AddHttpClient(SlackWebApi.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        // Failures are logged by who called (the sender, the dispatcher); a line for every call would flood the log.
+        services.AddHttpClient(SlackWebApi.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<SlackWebApi>();
         // A redirect would carry the bot token to wherever it points: file downloads follow none.
         services.AddHttpClient(SlackFileReader.ClientName, http => http.Timeout = LimitedDownload.Deadline)

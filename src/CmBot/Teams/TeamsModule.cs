@@ -29,7 +29,8 @@ public static class TeamsModule
             .ValidateOnStart();
 
         services.AddHttpClient(OpenIdHttpClient, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(TeamsSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // The sender logs each failure with its status and code; a line for every message sent would flood the log (and cost).
+        services.AddHttpClient(TeamsSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         // The download URL is its own credential and we add none, so following SharePoint's redirects leaks nothing.
         services.AddHttpClient(TeamsFileReader.ClientName, c => c.Timeout = LimitedDownload.Deadline)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3 });

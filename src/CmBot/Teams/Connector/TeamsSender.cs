@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CmBot.Domain.Delivery;
@@ -80,7 +79,11 @@ public sealed class TeamsSender(
         var slot = await pacer.WaitAsync(conversationId, tenantId, cancellationToken);
         using var request = new HttpRequestMessage(method, url);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(AdaptiveCardRenderer.Wire), Encoding.UTF8, "application/json");
+        if (body is not null)
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, AdaptiveCardRenderer.Wire))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+            };
         HttpResponseMessage response;
         try
         {
@@ -133,7 +136,7 @@ public sealed class TeamsSender(
     {
         try
         {
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
             return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                 ? id.GetString() : null;
         }
