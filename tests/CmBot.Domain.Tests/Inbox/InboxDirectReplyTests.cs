@@ -93,4 +93,65 @@ public sealed class InboxDirectReplyTests : IDisposable
         using var check = store.NewDb();
         Assert.DoesNotContain(await check.OutboxMessages.Select(m => m.Content).ToListAsync(), c => c.Contains("\"key\":\"numbers-"));
     }
+    [Fact]
+    public async Task HelpThenNumbers_InOneConversationInOneBatch_BothGoStraightOut_InOrder()
+    {
+        await using var host = new InboxHost(store.Options, channel);
+        await host.AcceptAsync("c1", BrandBuilder.Ana, "help");
+        await host.AcceptAsync("c1", BrandBuilder.Ana, "numbers");
+
+        Assert.Equal(2, await host.Processor.ProcessDueAsync(CancellationToken.None));
+
+        Assert.Equal(["help", "numbers"], channel.Calls.Select(c => c.Content!.Card!.Key.Split('-')[0]));
+        using var db = store.NewDb();
+        Assert.Empty(db.OutboxMessages);
+    }
+
+    [Fact]
+    public async Task FiveHelps_InOneConversation_TheFirstThreeGoStraightOut_TheRestQueueInTheOutbox()
+    {
+        await using var host = new InboxHost(store.Options, channel);
+        for (var i = 0; i < 5; i++) await host.AcceptAsync("c1", BrandBuilder.Ana, "help");
+
+        await host.Processor.ProcessDueAsync(CancellationToken.None);
+
+        Assert.Equal(3, channel.Calls.Count);
+        using var db = store.NewDb();
+        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.ConversationId == "c1" && m.SentAt == null));
+        Assert.True(await db.InboxEntries.AllAsync(e => e.ProcessedAt != null));
+    }
+
+    [Fact]
+    public async Task Help_AfterANewDraftInTheSameBatch_GoesToTheDialog_BehindItsPrompt()
+    {
+        await using var host = new InboxHost(store.Options, channel);
+        await host.AcceptAsync("c1", BrandBuilder.Ana, "new draft");
+        await host.AcceptAsync("c1", BrandBuilder.Ana, "help");
+
+        await host.Processor.ProcessDueAsync(CancellationToken.None);
+
+        Assert.Empty(channel.Calls);
+        using var db = store.NewDb();
+        var queued = await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Content).ToListAsync();
+        Assert.Equal(2, queued.Count); // The dialog's first question, then its answer to "help" (not the help card).
+        Assert.All(queued, content => Assert.DoesNotContain("\"key\":\"help\"", content));
+    }
+
+    [Fact]
+    public async Task Numbers_AfterAHelpTheChannelRefused_IsNotSentAheadOfIt()
+    {
+        channel.Failures.Enqueue(new DeliveryException(DeliveryFailure.Throttled, "429", TimeSpan.FromSeconds(1)));
+        await using var host = new InboxHost(store.Options, channel);
+        await host.AcceptAsync("c1", BrandBuilder.Ana, "help");
+        await host.AcceptAsync("c1", BrandBuilder.Ana, "numbers");
+
+        await host.Processor.ProcessDueAsync(CancellationToken.None);
+
+        Assert.Empty(channel.Calls);
+        using var db = store.NewDb();
+        var queued = await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Content).ToListAsync();
+        Assert.Equal(2, queued.Count);
+        Assert.Contains("\"key\":\"help\"", queued[0]);
+        Assert.Contains("\"key\":\"numbers-", queued[1]);
+    }
 }
