@@ -3,7 +3,9 @@ using CmBot.Hosting;
 using CmBot.Slack;
 using CmBot.Teams;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once, at start: watching them for changes would watch the whole content root, where the SQLite
+// store lives (data/), and wake on every commit. The command line can still turn it back on.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 
 builder.AddRootDevelopmentSettings();
 builder.AddRequestLimits();
