@@ -64,7 +64,7 @@ public static class RequestLimitsExtensions
         // overlong body never surfaces as an exception from deep inside a handler.
         if (request.ContentLength is null && HasBody(request.Method))
         {
-            var buffered = await BufferAsync(request.Body, limit, context.RequestAborted);
+            var buffered = await BoundedBody.ReadAsync(request.Body, null, limit, context.RequestAborted);
             if (buffered is null)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -77,18 +77,4 @@ public static class RequestLimitsExtensions
     }
 
     private static bool HasBody(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);
-
-    private static async Task<MemoryStream?> BufferAsync(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        buffer.Position = 0;
-        return buffer;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CmBot.Hosting;
 
 namespace CmBot.Teams.Inbound;
 
@@ -16,14 +17,7 @@ public static class ActivityReader
     public static async Task<(TeamsActivity? Activity, string? Error)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes) return (null, TooLarge);
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) return (null, TooLarge);
-            buffer.Write(chunk, 0, read);
-        }
+        if (await BoundedBody.ReadAsync(request.Body, request.ContentLength, maxBytes, cancellationToken) is not { } buffer) return (null, TooLarge);
         if (buffer.Length == 0) return (null, "empty body");
         // JSON is UTF-8 (RFC 8259); the parser checks strings only when they are read, deep inside the handlers.
         if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return (null, "body is not UTF-8");
