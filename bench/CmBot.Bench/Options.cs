@@ -11,8 +11,9 @@ public sealed record Options(int Seconds, int Rate, int Concurrency, int WarmUpS
             int.Parse(Value("seconds") ?? "10"),
             int.Parse(Value("rate") ?? "200"),
             int.Parse(Value("concurrency") ?? "32"),
-            // Long enough for the JIT's tiered compilation to settle on both sides.
-            int.Parse(Value("warmup") ?? "5"),
+            // Long enough for the JIT's tiered compilation to settle on both sides: 12 s into CmBot's load, its tier-1
+            // recompiles still took 11 % of its CPU (perf, 2026-11-22).
+            int.Parse(Value("warmup") ?? "15"),
             binary);
     }
 
