@@ -23,6 +23,8 @@ public sealed class InboxProcessor(
 {
     private const string BeforeEntry = "before_entry";
     private static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(5);
+    /// <summary>A conversation's answers sent early in one pass, one after the other (more would hold the pass at its pace).</summary>
+    private const int MaxEarlyAnswers = 3;
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
     private readonly string instance = Guid.NewGuid().ToString("N")[..12];
     private long passes;
@@ -139,11 +141,9 @@ public sealed class InboxProcessor(
         }
     }
 
-    private const int MaxEarlyAnswers = 3;
-
     /// <summary>
-    /// One statement takes the oldest due entries no one holds, and returns them: SQLite and PostgreSQL both re-check the
-    /// outer condition on each row they update, so two instances never take the same entry.
+    /// One statement takes the oldest due entries no one holds, and returns them. Two instances never take the same entry:
+    /// PostgreSQL re-checks the outer condition on a row another one claimed meanwhile, and SQLite has one writer at a time.
     /// </summary>
     private async Task<List<InboxEntry>> ClaimAsync(CmBotDb db, CancellationToken cancellationToken)
     {
