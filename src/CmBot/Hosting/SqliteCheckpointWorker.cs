@@ -29,8 +29,9 @@ public sealed class SqliteCheckpointWorker(IOptions<StoreOptions> options, ILogg
                 await connection.OpenAsync(stoppingToken);
                 await using var command = connection.CreateCommand();
                 var log = new FileInfo(connection.DataSource + "-wal");
+                // The passive pass copies the bulk without holding writers, so the truncating one has little left to copy.
                 command.CommandText = log.Exists && log.Length > MaxLogBytes
-                    ? "PRAGMA busy_timeout = 2000; PRAGMA wal_checkpoint(TRUNCATE);"
+                    ? "PRAGMA wal_checkpoint(PASSIVE); PRAGMA busy_timeout = 2000; PRAGMA wal_checkpoint(TRUNCATE);"
                     : "PRAGMA wal_checkpoint(PASSIVE);";
                 await command.ExecuteNonQueryAsync(stoppingToken);
             }
