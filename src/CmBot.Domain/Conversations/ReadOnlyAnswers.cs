@@ -16,23 +16,32 @@ namespace CmBot.Domain.Conversations;
 /// </summary>
 public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatcher matcher, IOptions<ConversationOptions> options, ILogger<ReadOnlyAnswers> logger)
 {
-    /// <summary>The answer at the index of each input answered here; null where the input may write or its answer failed.</summary>
-    public async Task<IReadOnlyList<BotReply>?[]> AnswerAsync(IReadOnlyList<ChatInput> inputs, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer at the index of each input answered here, in batch order. Null where the input may write, its answer
+    /// failed, or an earlier input of its conversation got null (that one may start a dialog there), and past the first
+    /// <paramref name="perConversation"/> answers of a conversation: the transaction handles those, in turn.
+    /// </summary>
+    public async Task<IReadOnlyList<BotReply>?[]> AnswerAsync(IReadOnlyList<ChatInput> inputs, int perConversation, CancellationToken cancellationToken)
     {
         var answers = new IReadOnlyList<BotReply>?[inputs.Count];
-        var asked = new List<(int Index, IChatCommand Command, string Arguments)>();
-        for (var i = 0; i < inputs.Count; i++)
-            if (ReadOnlyCommand(inputs[i]) is { } match) asked.Add((i, match.Command, match.Arguments));
-        if (asked.Count == 0) return answers;
+        var commands = inputs.Select(ReadOnlyCommand).ToArray();
+        var conversations = inputs.Where((_, i) => commands[i] is not null).Select(input => input.Where).Distinct().ToList();
+        if (conversations.Count == 0) return answers;
 
-        var conversations = asked.Select(a => inputs[a.Index].Where).Distinct().ToList();
         var inDialog = await DialogsUnderWayAsync(conversations, cancellationToken);
         var brands = await BrandsAsync(conversations, cancellationToken);
-        foreach (var (index, command, arguments) in asked)
+        var answered = new Dictionary<ChatAddress, int>();
+        var stopped = new HashSet<ChatAddress>();
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs[index];
-            if (inDialog.Contains((input.Where, input.Who.Id))) continue;
-            answers[index] = await TryRunAsync(command, arguments, new ConversationContext(input, brands.GetValueOrDefault(input.Where), db, clock), cancellationToken);
+            var input = inputs[i];
+            if (stopped.Contains(input.Where)) continue;
+            var count = answered.GetValueOrDefault(input.Where);
+            answers[i] = commands[i] is { } match && count < perConversation && !inDialog.Contains((input.Where, input.Who.Id))
+                ? await TryRunAsync(match.Command, match.Arguments, new ConversationContext(input, brands.GetValueOrDefault(input.Where), db, clock), cancellationToken)
+                : null;
+            if (answers[i] is null) stopped.Add(input.Where);
+            else answered[input.Where] = count + 1;
         }
         return answers;
     }

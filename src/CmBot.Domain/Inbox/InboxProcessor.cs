@@ -111,28 +111,12 @@ public sealed class InboxProcessor(
 
     private const string UnreadableInput = "unreadable input";
 
-    /// <summary>
-    /// A conversation's inputs are answered early while each before it in the batch was (an input that may write can
-    /// start a dialog there), and only the first few: their answers go out one after the other, at the conversation's
-    /// pace. When answering fails as a whole, the transaction answers them all.
-    /// </summary>
+    /// <summary>When answering fails as a whole, the transaction answers them all.</summary>
     private async Task<IReadOnlyList<BotReply>?[]> TryAnswerReadOnlyAsync(ReadOnlyAnswers readOnly, List<ChatInput> inputs, CancellationToken cancellationToken)
     {
         try
         {
-            var answers = await readOnly.AnswerAsync(inputs, cancellationToken);
-            var answeredSoFar = new Dictionary<ChatAddress, int>();
-            for (var i = 0; i < inputs.Count; i++)
-            {
-                var before = answeredSoFar.GetValueOrDefault(inputs[i].Where);
-                if (before < 0 || before == MaxEarlyAnswers || answers[i] is null)
-                {
-                    answers[i] = null;
-                    answeredSoFar[inputs[i].Where] = -1; // The rest of this conversation waits for the transaction.
-                }
-                else answeredSoFar[inputs[i].Where] = before + 1;
-            }
-            return answers;
+            return await readOnly.AnswerAsync(inputs, MaxEarlyAnswers, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
