@@ -127,25 +127,32 @@ public sealed class InboxProcessor(
 
     /// <summary>
     /// One statement takes the oldest due entries no one holds, and returns them. Two instances never take the same entry:
-    /// PostgreSQL re-checks the outer condition on a row another one claimed meanwhile, and SQLite has one writer at a time.
+    /// SQLite has one writer at a time, and on PostgreSQL the inner select skips rows another instance is claiming right
+    /// now (without it, the later claim would wait for those rows, find them taken, and come back empty) while the outer
+    /// condition is re-checked on any row claimed meanwhile.
     /// </summary>
     private async Task<List<InboxEntry>> ClaimAsync(CmBotDb db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var until = now + (long)options.Value.Lease.TotalMilliseconds;
         var claim = $"{instance}:{++passes}";
-        var entries = await db.InboxEntries.FromSql($"""
-            UPDATE "InboxEntries" SET "LockedBy" = {claim}, "LockedUntil" = {until}
-            WHERE "Id" IN (
-                SELECT "Id" FROM "InboxEntries"
-                WHERE "ProcessedAt" IS NULL AND NOT "Failed" AND "NextAttemptAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
-                ORDER BY "Id" LIMIT {options.Value.BatchSize})
-            AND "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
-            RETURNING *
-            """).AsNoTracking().ToListAsync(cancellationToken);
+        var entries = await db.InboxEntries.FromSqlRaw(db.Database.IsSqlite() ? SqliteClaim : PostgresClaim, claim, until, now, options.Value.BatchSize)
+            .AsNoTracking().ToListAsync(cancellationToken);
         entries.Sort((a, b) => a.Id.CompareTo(b.Id));
         return entries;
     }
+
+    private static readonly string SqliteClaim = ClaimStatement(""), PostgresClaim = ClaimStatement(" FOR UPDATE SKIP LOCKED");
+
+    private static string ClaimStatement(string skipClaimed) => $$"""
+        UPDATE "InboxEntries" SET "LockedBy" = {0}, "LockedUntil" = {1}
+        WHERE "Id" IN (
+            SELECT "Id" FROM "InboxEntries"
+            WHERE "ProcessedAt" IS NULL AND NOT "Failed" AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" < {2})
+            ORDER BY "Id" LIMIT {3}{{skipClaimed}})
+        AND "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {2})
+        RETURNING *
+        """;
 
     private ChatInput? TryRead(InboxEntry entry)
     {
