@@ -36,7 +36,7 @@ public static class StoreServiceCollectionExtensions
 
     // One method per provider, so that compiling one never loads the other's assemblies (memory on the embedded default).
     private static void UseSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
+        builder.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
 
-    private static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) => builder.UseNpgsql(connectionString);
+    private static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) => builder.UseNpgsql(connectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 }
