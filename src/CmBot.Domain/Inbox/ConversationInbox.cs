@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CmBot.Domain.Common;
 using CmBot.Domain.Conversations;
@@ -61,7 +60,7 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, TimeProvider 
         var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var inserted = (await db.Database.SqlQuery<string>(InsertStatement(batch, now)).ToListAsync(cancellationToken)).ToHashSet();
+        var inserted = (await db.ReadAsync(InsertStatement(batch.Count), Values(batch, now), reader => reader.GetString(0), batch.Count, cancellationToken)).ToHashSet();
         await transaction.CommitAsync(cancellationToken);
         // A key inserted is new for its first request only; a second one in the same batch is a retry of it.
         return batch.Select(p => inserted.Remove(p.Input.DeliveryId!)).ToArray();
@@ -69,22 +68,24 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>
     /// One statement for the whole batch, the same on SQLite and PostgreSQL: a delivery already written adds nothing,
-    /// and the keys it returns are those that were new.
+    /// and the keys it returns are those that were new. Run without EF, whose FromSql would build and cache a query
+    /// for each batch size: that cost more than the insert.
     /// </summary>
-    private static FormattableString InsertStatement(List<Pending> batch, long now)
+    private static string InsertStatement(int rows) => insertStatements[rows] ??= $"""
+        INSERT INTO "InboxEntries" ("Key", "Input", "ReceivedAt", "NextAttemptAt", "Attempts", "Failed")
+        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@k{i}, @i{i}, @now, @now, 0, FALSE)"))}
+        ON CONFLICT ("Key") DO NOTHING RETURNING "Key"
+        """;
+
+    private static readonly string?[] insertStatements = new string?[MaxBatch + 1];
+
+    private static IEnumerable<KeyValuePair<string, object>> Values(List<Pending> batch, long now)
     {
-        var values = new object[batch.Count * 2 + 1];
-        values[0] = now;
-        var rows = new string[batch.Count];
+        yield return new("now", now);
         for (var i = 0; i < batch.Count; i++)
         {
-            values[2 * i + 1] = batch[i].Input.DeliveryId!;
-            values[2 * i + 2] = ChatInputJson.Write(batch[i].Input);
-            rows[i] = $"({{{2 * i + 1}}}, {{{2 * i + 2}}}, {{0}}, {{0}}, 0, FALSE)";
+            yield return new($"k{i}", batch[i].Input.DeliveryId!);
+            yield return new($"i{i}", ChatInputJson.Write(batch[i].Input));
         }
-        return FormattableStringFactory.Create($"""
-            INSERT INTO "InboxEntries" ("Key", "Input", "ReceivedAt", "NextAttemptAt", "Attempts", "Failed")
-            VALUES {string.Join(", ", rows)} ON CONFLICT ("Key") DO NOTHING RETURNING "Key" AS "Value"
-            """, values);
     }
 }
