@@ -35,6 +35,8 @@ public static class StoreServiceCollectionExtensions
     }
 
     // One method per provider, so that compiling one never loads the other's assemblies (memory on the embedded default).
+    // A collection goes to the database as one parameter (json_each on SQLite, an array on PostgreSQL): its SQL stays the
+    // same whatever the count, where one parameter an element made EF build and cache SQL for every count it met.
     private static void UseSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
 
