@@ -71,13 +71,11 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, TimeProvider 
     /// and the keys it returns are those that were new. Run without EF, whose FromSql would build and cache a query
     /// for each batch size: that cost more than the insert.
     /// </summary>
-    private static string InsertStatement(int rows) => insertStatements[rows] ??= $"""
+    private static string InsertStatement(int rows) => $"""
         INSERT INTO "InboxEntries" ("Key", "Input", "ReceivedAt", "NextAttemptAt", "Attempts", "Failed")
         VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@k{i}, @i{i}, @now, @now, 0, FALSE)"))}
         ON CONFLICT ("Key") DO NOTHING RETURNING "Key"
         """;
-
-    private static readonly string?[] insertStatements = new string?[MaxBatch + 1];
 
     private static IEnumerable<KeyValuePair<string, object>> Values(List<Pending> batch, long now)
     {
