@@ -20,6 +20,15 @@ public sealed class DeliveryOptions
     /// <summary>The longest wait between two attempts (the platform's Retry-After may ask for more).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many inbox passes run side by side, each over its own share of the conversations.</summary>
+    public int InboxLanes { get; set; } = 4;
+
+    /// <summary>
+    /// How many accepted inputs may wait in memory for the inbox processor (see <see cref="Inbox.HeldInputs"/>); past it,
+    /// they wait in the store only, and a busy instance answers them a little later rather than grow.
+    /// </summary>
+    public int InboxHeldInMemory { get; set; } = 2000;
+
     /// <summary>How often the dispatcher looks for due retries when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

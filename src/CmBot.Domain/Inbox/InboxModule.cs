@@ -6,5 +6,5 @@ public static class InboxModule
 {
     /// <summary>The inbox the channel adapters accept messages into, and its processor (run by the host).</summary>
     public static IServiceCollection AddInbox(this IServiceCollection services) =>
-        services.AddSingleton<ConversationInbox>().AddSingleton<InboxProcessor>();
+        services.AddSingleton<HeldInputs>().AddSingleton<ConversationInbox>().AddSingleton<InboxProcessor>();
 }

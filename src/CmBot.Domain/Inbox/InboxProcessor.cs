@@ -10,60 +10,84 @@ using Microsoft.Extensions.Options;
 namespace CmBot.Domain.Inbox;
 
 /// <summary>
-/// Handles accepted inputs in the order they came, through the <see cref="ConversationService"/>. Entries are
-/// claimed first (several instances never take the same one), then a batch is handled in one transaction, each
-/// input within a savepoint, and marked handled in that same commit: one commit for many inputs is what keeps up
-/// with a busy endpoint on SQLite's single writer, and an input's effects and its "handled" mark cannot part, so a
-/// crash at any point leaves each input either wholly handled or still to handle. Read-only answers (help, numbers)
-/// are found for the whole batch before that transaction and, where they may, sent straight away (see
-/// <see cref="DirectReplies"/>): they have no change to commit with, so only their handled mark goes in it.
+/// Handles accepted inputs in the order they came, through the <see cref="ConversationService"/>. Inputs come from two
+/// places: those this instance accepted, held in memory and already leased to it (<see cref="HeldInputs"/>, one pass a
+/// lane), and those the store holds for anyone (left unleased, due for a retry, or whose holder died), which are
+/// claimed first so that several instances never take the same one. A batch is handled in one transaction, each input
+/// within a savepoint, and marked handled in that same commit: one commit for many inputs is what keeps up with a busy
+/// endpoint on SQLite's single writer, and an input's effects and its "handled" mark cannot part, so a crash at any
+/// point leaves each input either wholly handled or still to handle. Read-only answers (help, numbers) are found for
+/// the whole batch before that transaction and, where they may, sent straight away (see <see cref="DirectReplies"/>):
+/// they have no change to commit with, so only their handled mark is written, with the inbox's next commit.
 /// </summary>
 public sealed class InboxProcessor(
-    IServiceScopeFactory scopes, DirectReplies directReplies, TimeProvider clock, IOptions<DeliveryOptions> options, OutboxSignal outboxSignal, ILogger<InboxProcessor> logger)
+    IServiceScopeFactory scopes, ConversationInbox inbox, HeldInputs held, DirectReplies directReplies, TimeProvider clock,
+    IOptions<DeliveryOptions> options, OutboxSignal outboxSignal, ILogger<InboxProcessor> logger)
 {
     private const string BeforeEntry = "before_entry";
     private static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(5);
     /// <summary>A conversation's answers sent early in one pass, one after the other (more would hold the pass at its pace).</summary>
     private const int MaxEarlyAnswers = 3;
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
-    private readonly string instance = Guid.NewGuid().ToString("N")[..12];
-    private long passes;
     private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
 
-    /// <summary>One pass; returns how many entries it took.</summary>
+    private sealed record Taken(InboxEntry Entry, ChatInput? Input);
+
+    /// <summary>One pass over one lane of the inputs this instance holds; returns how many it took.</summary>
+    public Task<int> ProcessLaneAsync(int lane, CancellationToken cancellationToken) =>
+        PassAsync(held.Take(lane, options.Value.BatchSize).Select(h => new Taken(h.Entry, h.Input)).ToList(), cancellationToken);
+
+    /// <summary>One pass over what the store holds for any instance; returns how many entries it took.</summary>
+    public async Task<int> ProcessStoredAsync(CancellationToken cancellationToken)
+    {
+        List<InboxEntry> entries;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
+            entries = await ClaimAsync(db, cancellationToken);
+            if (entries.Count == 0) await PurgeAsync(db, cancellationToken);
+        }
+        return await PassAsync(entries.Select(e => new Taken(e, TryRead(e))).ToList(), cancellationToken);
+    }
+
+    /// <summary>One pass over what is due, the inputs held in memory first: for a single loop over everything.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
+    {
+        var mine = held.TakeAll(options.Value.BatchSize);
+        return mine.Count > 0 ? await PassAsync(mine.Select(h => new Taken(h.Entry, h.Input)).ToList(), cancellationToken) : await ProcessStoredAsync(cancellationToken);
+    }
+
+    /// <summary>On a clean stop, gives back the leases this instance holds, so that whoever starts next answers those inputs at once.</summary>
+    public async Task ReleaseHeldAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
-        var entries = await ClaimAsync(db, cancellationToken);
-        if (entries.Count == 0)
-        {
-            await PurgeAsync(db, cancellationToken);
-            return 0;
-        }
+        await db.InboxEntries.Where(e => e.LockedBy == held.Owner && e.ProcessedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    private async Task<int> PassAsync(List<Taken> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0) return 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
         var conversations = scope.ServiceProvider.GetRequiredService<ConversationService>();
-        var work = new List<(InboxEntry Entry, ChatInput Input, IReadOnlyList<AttachedFile> Files, IReadOnlyList<BotReply>? Answer)>();
-        var released = new List<(InboxEntry Entry, string? Error)>();
-        var readable = new List<(InboxEntry Entry, ChatInput Input)>();
-        foreach (var entry in entries)
-        {
-            if (TryRead(entry) is { } input) readable.Add((entry, input));
-            else released.Add((entry, UnreadableInput));
-        }
+        var released = entries.Where(e => e.Input is null).Select(e => (e.Entry, (string?)UnreadableInput)).ToList();
+        var readable = entries.Where(e => e.Input is not null).Select(e => (e.Entry, Input: e.Input!)).ToList();
         // Downloads and read-only answers come before the transaction, which holds SQLite's only writer.
         var answers = await TryAnswerReadOnlyAsync(scope.ServiceProvider.GetRequiredService<ReadOnlyAnswers>(), readable.Select(r => r.Input).ToList(), cancellationToken);
+        var sentDirectly = await directReplies.SendAsync(db, readable.Select((r, i) => answers[i] is null ? null : new DirectReplies.Answer(r.Input.Where, r.Input.ThreadId, answers[i]!)).ToList(), cancellationToken);
+        var work = new List<(InboxEntry Entry, ChatInput Input, IReadOnlyList<AttachedFile> Files, IReadOnlyList<BotReply>? Answer)>();
         for (var i = 0; i < readable.Count; i++)
         {
             var (entry, input) = readable[i];
-            work.Add((entry, input, answers[i] is null ? await conversations.FetchAttachmentsAsync(input, cancellationToken) : [], answers[i]));
+            if (!sentDirectly[i]) work.Add((entry, input, answers[i] is null ? await conversations.FetchAttachmentsAsync(input, cancellationToken) : [], answers[i]));
         }
-        var sentDirectly = await directReplies.SendAsync(db, work.Select(w => w.Answer is null ? null : new DirectReplies.Answer(w.Input.Where, w.Input.ThreadId, w.Answer)).ToList(), cancellationToken);
 
         var blocked = new HashSet<ChatAddress>();
         for (var next = 0; next < work.Count;)
         {
             var handled = new List<long>();
-            var staged = false;
             var opened = Stopwatch.GetTimestamp();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The commit comes once the transaction has held the store's only writer long enough: a request waiting
@@ -76,11 +100,6 @@ public sealed class InboxProcessor(
                     released.Add((entry, null)); // An earlier input of that conversation failed; this one waits, so they stay in order.
                     continue;
                 }
-                if (sentDirectly[next])
-                {
-                    handled.Add(entry.Id);
-                    continue;
-                }
                 await transaction.CreateSavepointAsync(BeforeEntry, cancellationToken);
                 try
                 {
@@ -89,7 +108,6 @@ public sealed class InboxProcessor(
                     else await conversations.HandleWithinAsync(input with { DeliveryId = null }, files, cancellationToken);
                     await transaction.ReleaseSavepointAsync(BeforeEntry, cancellationToken);
                     handled.Add(entry.Id);
-                    staged = true;
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -103,8 +121,10 @@ public sealed class InboxProcessor(
             await db.InboxEntries.Where(e => handled.Contains(e.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.ProcessedAt, now).SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (staged) outboxSignal.Notify(); // Answers sent straight away left the outbox nothing to do.
+            if (handled.Count > 0) outboxSignal.Notify();
         }
+        // Answers sent straight away left the outbox nothing to do; their marks go with the inbox's next commit.
+        await inbox.MarkHandledAsync(readable.Where((_, i) => sentDirectly[i]).Select(r => r.Entry.Id).ToList(), cancellationToken);
         foreach (var (entry, error) in released) await ReleaseAsync(db, entry, error, cancellationToken);
         return entries.Count;
     }
@@ -135,8 +155,7 @@ public sealed class InboxProcessor(
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var until = now + (long)options.Value.Lease.TotalMilliseconds;
-        var claim = $"{instance}:{++passes}";
-        var entries = await db.InboxEntries.FromSqlRaw(db.Database.IsSqlite() ? SqliteClaim : PostgresClaim, claim, until, now, options.Value.BatchSize)
+        var entries = await db.InboxEntries.FromSqlRaw(db.Database.IsSqlite() ? SqliteClaim : PostgresClaim, held.Owner, until, now, options.Value.BatchSize)
             .AsNoTracking().ToListAsync(cancellationToken);
         entries.Sort((a, b) => a.Id.CompareTo(b.Id));
         return entries;

@@ -15,10 +15,11 @@ public sealed class InboxHost : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task writer;
 
-    public InboxHost(StoreOptions store, IChannelSender? channel = null)
+    public InboxHost(StoreOptions store, IChannelSender? channel = null, Action<DeliveryOptions>? delivery = null)
     {
         var collection = new ServiceCollection();
         collection.AddCmBotDomain();
+        if (delivery is not null) collection.Configure(delivery);
         collection.AddSingleton(Options.Create(store));
         if (channel is not null) collection.AddSingleton(channel);
         services = collection.BuildServiceProvider();

@@ -8,14 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CmBot.Domain.Tests.Reliability;
 
 /// <summary>
-/// Issue 7, "nothing doubled": two instances' inbox processors drain one inbox of 600 `help` messages over 60
-/// conversations at once. Each message is answered exactly once, by one instance or the other, and all are handled.
-/// On PostgreSQL (needs CMBOT_TEST_POSTGRES) and on one SQLite file.
+/// Issue 7, "nothing doubled": an instance accepts 600 `help` messages over 60 conversations and dies before handling
+/// them; once its lease runs out, two other instances' inbox processors drain the store at once. Each message is
+/// answered exactly once, by one instance or the other, and all are handled. On PostgreSQL (needs CMBOT_TEST_POSTGRES)
+/// and on one SQLite file.
 /// </summary>
 public sealed class ContendedInboxTests
 {
     private const int Messages = 600;
     private const int Conversations = 60;
+    private static readonly TimeSpan Lease = TimeSpan.FromMilliseconds(300);
 
     [PostgresFact]
     public async Task TwoProcessorsOnPostgres_AnswerEachMessageOnce()
@@ -35,9 +37,11 @@ public sealed class ContendedInboxTests
     {
         // A little latency per send, so that one instance's pass is still sending when the other claims.
         var (channelA, channelB) = (new RecordingSender("test") { Latency = TimeSpan.FromMilliseconds(2) }, new RecordingSender("test") { Latency = TimeSpan.FromMilliseconds(2) });
+        await using (var dead = new InboxHost(store, delivery: o => o.Lease = Lease))
+            await Task.WhenAll(Enumerable.Range(0, Messages).Select(i => dead.AcceptAsync($"c{i % Conversations}", BrandBuilder.Ana, "help")));
         await using var a = new InboxHost(store, channelA);
         await using var b = new InboxHost(store, channelB);
-        await Task.WhenAll(Enumerable.Range(0, Messages).Select(i => (i % 2 == 0 ? a : b).AcceptAsync($"c{i % Conversations}", BrandBuilder.Ana, "help")));
+        await Task.Delay(Lease);
 
         var taken = await Task.WhenAll(new[] { a, b }.Select(node => Task.Run(async () =>
         {
