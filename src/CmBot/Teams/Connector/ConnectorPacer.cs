@@ -12,6 +12,7 @@ public sealed class ConnectorPacer(TimeProvider clock)
     public static readonly (int Count, TimeSpan Window)[] PerConversation =
         [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))];
     public static readonly (int Count, TimeSpan Window)[] PerTenant = [(50, TimeSpan.FromSeconds(1))];
+    private static readonly TimeSpan LongestPerConversation = PerConversation.Max(l => l.Window), LongestPerTenant = PerTenant.Max(l => l.Window);
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -57,8 +58,8 @@ public sealed class ConnectorPacer(TimeProvider clock)
         lock (gate)
         {
             ForgetIdle(now);
-            var conversation = History(ConversationKey(conversationId), PerConversation, now);
-            var tenant = History(TenantKey(tenantId), PerTenant, now);
+            var conversation = History(ConversationKey(conversationId), LongestPerConversation, now);
+            var tenant = History(TenantKey(tenantId), LongestPerTenant, now);
             var at = now;
             // Raising the time for one window never lowers it for another, so this settles in a few rounds.
             for (var moved = true; moved;)
@@ -73,23 +74,24 @@ public sealed class ConnectorPacer(TimeProvider clock)
         }
     }
 
-    /// <summary>The earliest time not before <paramref name="at"/> at which one more send fits every window.</summary>
+    /// <summary>
+    /// The earliest time not before <paramref name="at"/> at which one more send fits every window. A history is sorted,
+    /// so the sends inside a window are its last ones, and the count-th from the end is the one that must leave it.
+    /// </summary>
     private static DateTimeOffset Earliest(List<DateTimeOffset> booked, (int Count, TimeSpan Window)[] limits, DateTimeOffset at)
     {
         if (booked.Count > 0 && booked[^1] > at) at = booked[^1]; // Sends keep their order.
         foreach (var (count, window) in limits)
-        {
-            var inWindow = booked.Where(t => t > at - window).ToList();
-            if (inWindow.Count >= count) at = Max(at, inWindow[inWindow.Count - count] + window);
-        }
+            if (booked.Count >= count && booked[^count] > at - window) at = booked[^count] + window;
         return at;
     }
 
-    private List<DateTimeOffset> History(string key, (int Count, TimeSpan Window)[] limits, DateTimeOffset now)
+    private List<DateTimeOffset> History(string key, TimeSpan longest, DateTimeOffset now)
     {
         if (!sends.TryGetValue(key, out var booked)) sends[key] = booked = [];
-        var longest = limits.Max(l => l.Window);
-        booked.RemoveAll(t => t <= now - longest);
+        var expired = 0;
+        while (expired < booked.Count && booked[expired] <= now - longest) expired++;
+        booked.RemoveRange(0, expired);
         return booked;
     }
 
@@ -103,7 +105,7 @@ public sealed class ConnectorPacer(TimeProvider clock)
         lastSweep = now;
         foreach (var (key, history) in sends)
         {
-            var longest = (key.StartsWith("c:", StringComparison.Ordinal) ? PerConversation : PerTenant).Max(l => l.Window);
+            var longest = key.StartsWith("c:", StringComparison.Ordinal) ? LongestPerConversation : LongestPerTenant;
             if (history.Count == 0 || history[^1] <= now - longest) sends.Remove(key);
         }
     }
