@@ -78,9 +78,8 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
         var underWay = new HashSet<(ChatAddress, string)>();
         foreach (var (channel, ids) in ChatAddress.ByChannel(conversations))
         {
-            var dialogs = await db.DialogStates.AsNoTracking().Where(d => d.Channel == channel && ids.Contains(d.ConversationId))
-                .Select(d => new { d.ConversationId, d.UserId }).ToListAsync(cancellationToken);
-            underWay.UnionWith(dialogs.Select(d => (new ChatAddress(channel, d.ConversationId), d.UserId)));
+            await foreach (var (conversationId, userId) in DialogsIn(db, channel, ids).WithCancellation(cancellationToken))
+                underWay.Add((new ChatAddress(channel, conversationId), userId));
         }
         return underWay;
     }
@@ -91,15 +90,13 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
         var linked = new Dictionary<ChatAddress, int>();
         foreach (var (channel, ids) in ChatAddress.ByChannel(conversations))
         {
-            var links = await db.BrandChannels.AsNoTracking().Where(c => c.Channel == channel && ids.Contains(c.ConversationId))
-                .Select(c => new { c.ConversationId, c.BrandId }).ToListAsync(cancellationToken);
-            foreach (var link in links) linked.TryAdd(new ChatAddress(channel, link.ConversationId), link.BrandId);
+            await foreach (var (conversationId, brandId) in LinksIn(db, channel, ids).WithCancellation(cancellationToken))
+                linked.TryAdd(new ChatAddress(channel, conversationId), brandId);
         }
         var fallback = options.Value.FallbackBrand;
         var brandIds = linked.Values.Distinct().ToList();
         if (brandIds.Count == 0 && fallback is null) return [];
-        var brands = await db.Brands.AsNoTracking().Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery()
-            .Where(b => brandIds.Contains(b.Id) || b.Name == fallback).ToListAsync(cancellationToken);
+        var brands = await BrandsIn(db, brandIds, fallback).ToListAsync(cancellationToken);
         var fallbackBrand = brands.FirstOrDefault(b => b.Name == fallback);
         var result = new Dictionary<ChatAddress, Brand>();
         foreach (var conversation in conversations)
@@ -109,4 +106,21 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
         }
         return result;
     }
+
+    // Every pass runs these: compiled once, they skip building and looking up the query each time, which cost far
+    // more than the statements themselves.
+    private sealed record Pair<T>(string ConversationId, T Value);
+
+    private static readonly Func<CmBotDb, string, List<string>, IAsyncEnumerable<Pair<string>>> DialogsIn = EF.CompileAsyncQuery(
+        (CmBotDb db, string channel, List<string> ids) =>
+            db.DialogStates.AsNoTracking().Where(d => d.Channel == channel && ids.Contains(d.ConversationId)).Select(d => new Pair<string>(d.ConversationId, d.UserId)));
+
+    private static readonly Func<CmBotDb, string, List<string>, IAsyncEnumerable<Pair<int>>> LinksIn = EF.CompileAsyncQuery(
+        (CmBotDb db, string channel, List<string> ids) =>
+            db.BrandChannels.AsNoTracking().Where(c => c.Channel == channel && ids.Contains(c.ConversationId)).Select(c => new Pair<int>(c.ConversationId, c.BrandId)));
+
+    private static readonly Func<CmBotDb, List<int>, string?, IAsyncEnumerable<Brand>> BrandsIn = EF.CompileAsyncQuery(
+        (CmBotDb db, List<int> ids, string? fallback) =>
+            db.Brands.AsNoTracking().Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery()
+                .Where(b => ids.Contains(b.Id) || b.Name == fallback));
 }
