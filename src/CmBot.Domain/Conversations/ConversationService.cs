@@ -93,7 +93,7 @@ public sealed class ConversationService(
     {
         var brand = await FindBrandAsync(input.Where, cancellationToken);
         var context = new ConversationContext(input, brand, db, clock) { Files = files };
-        var dialog = await DialogOf(db, input.Where.Channel, input.Where.ConversationId, input.Who.Id, cancellationToken);
+        var dialog = await DialogOf.For(db)(db, input.Where.Channel, input.Where.ConversationId, input.Who.Id, cancellationToken);
         context.Dialog = dialog;
         var replies = input.Click is { } click
             ? await ClickAsync(context, click, cancellationToken)
@@ -178,24 +178,24 @@ public sealed class ConversationService(
 
     private async Task<Brand?> FindBrandAsync(ChatAddress where, CancellationToken cancellationToken)
     {
-        if (await LinkedBrandId(db, where.Channel, where.ConversationId, cancellationToken) is { } id) return await BrandById(db, id, cancellationToken);
-        return options.Value.FallbackBrand is { } name ? await BrandByName(db, name, cancellationToken) : null;
+        if (await LinkedBrandId.For(db)(db, where.Channel, where.ConversationId, cancellationToken) is { } id) return await BrandById.For(db)(db, id, cancellationToken);
+        return options.Value.FallbackBrand is { } name ? await BrandByName.For(db)(db, name, cancellationToken) : null;
     }
 
     // Every input runs these: compiled once, they skip EF's per-call translation lookup.
-    private static readonly Func<CmBotDb, string, string, string, CancellationToken, Task<DialogState?>> DialogOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CmBotDb, string, string, string, CancellationToken, Task<DialogState?>>> DialogOf = new(() => EF.CompileAsyncQuery(
         (CmBotDb db, string channel, string conversationId, string userId, CancellationToken _) =>
-            db.DialogStates.FirstOrDefault(d => d.Channel == channel && d.ConversationId == conversationId && d.UserId == userId));
+            db.DialogStates.FirstOrDefault(d => d.Channel == channel && d.ConversationId == conversationId && d.UserId == userId)));
 
-    private static readonly Func<CmBotDb, string, string, CancellationToken, Task<int?>> LinkedBrandId = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CmBotDb, string, string, CancellationToken, Task<int?>>> LinkedBrandId = new(() => EF.CompileAsyncQuery(
         (CmBotDb db, string channel, string conversationId, CancellationToken _) =>
-            db.BrandChannels.Where(c => c.Channel == channel && c.ConversationId == conversationId).Select(c => (int?)c.BrandId).FirstOrDefault());
+            db.BrandChannels.Where(c => c.Channel == channel && c.ConversationId == conversationId).Select(c => (int?)c.BrandId).FirstOrDefault()));
 
-    private static readonly Func<CmBotDb, int, CancellationToken, Task<Brand>> BrandById = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CmBotDb, int, CancellationToken, Task<Brand>>> BrandById = new(() => EF.CompileAsyncQuery(
         (CmBotDb db, int id, CancellationToken _) =>
-            db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery().First(b => b.Id == id));
+            db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery().First(b => b.Id == id)));
 
-    private static readonly Func<CmBotDb, string, CancellationToken, Task<Brand?>> BrandByName = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CmBotDb, string, CancellationToken, Task<Brand?>>> BrandByName = new(() => EF.CompileAsyncQuery(
         (CmBotDb db, string name, CancellationToken _) =>
-            db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery().FirstOrDefault(b => b.Name == name));
+            db.Brands.Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery().FirstOrDefault(b => b.Name == name)));
 }

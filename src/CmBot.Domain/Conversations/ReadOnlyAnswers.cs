@@ -78,7 +78,7 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
         var underWay = new HashSet<(ChatAddress, string)>();
         foreach (var (channel, ids) in ChatAddress.ByChannel(conversations))
         {
-            await foreach (var (conversationId, userId) in DialogsIn(db, channel, ids).WithCancellation(cancellationToken))
+            await foreach (var (conversationId, userId) in DialogsIn.For(db)(db, channel, ids).WithCancellation(cancellationToken))
                 underWay.Add((new ChatAddress(channel, conversationId), userId));
         }
         return underWay;
@@ -90,13 +90,13 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
         var linked = new Dictionary<ChatAddress, int>();
         foreach (var (channel, ids) in ChatAddress.ByChannel(conversations))
         {
-            await foreach (var (conversationId, brandId) in LinksIn(db, channel, ids).WithCancellation(cancellationToken))
+            await foreach (var (conversationId, brandId) in LinksIn.For(db)(db, channel, ids).WithCancellation(cancellationToken))
                 linked.TryAdd(new ChatAddress(channel, conversationId), brandId);
         }
         var fallback = options.Value.FallbackBrand;
         var brandIds = linked.Values.Distinct().ToList();
         if (brandIds.Count == 0 && fallback is null) return [];
-        var brands = await BrandsIn(db, brandIds, fallback).ToListAsync(cancellationToken);
+        var brands = await BrandsIn.For(db)(db, brandIds, fallback).ToListAsync(cancellationToken);
         var fallbackBrand = brands.FirstOrDefault(b => b.Name == fallback);
         var result = new Dictionary<ChatAddress, Brand>();
         foreach (var conversation in conversations)
@@ -111,16 +111,16 @@ public sealed class ReadOnlyAnswers(CmBotDb db, TimeProvider clock, CommandMatch
     // more than the statements themselves.
     private sealed record Pair<T>(string ConversationId, T Value);
 
-    private static readonly Func<CmBotDb, string, List<string>, IAsyncEnumerable<Pair<string>>> DialogsIn = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CmBotDb, string, List<string>, IAsyncEnumerable<Pair<string>>>> DialogsIn = new(() => EF.CompileAsyncQuery(
         (CmBotDb db, string channel, List<string> ids) =>
-            db.DialogStates.AsNoTracking().Where(d => d.Channel == channel && ids.Contains(d.ConversationId)).Select(d => new Pair<string>(d.ConversationId, d.UserId)));
+            db.DialogStates.AsNoTracking().Where(d => d.Channel == channel && ids.Contains(d.ConversationId)).Select(d => new Pair<string>(d.ConversationId, d.UserId))));
 
-    private static readonly Func<CmBotDb, string, List<string>, IAsyncEnumerable<Pair<int>>> LinksIn = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CmBotDb, string, List<string>, IAsyncEnumerable<Pair<int>>>> LinksIn = new(() => EF.CompileAsyncQuery(
         (CmBotDb db, string channel, List<string> ids) =>
-            db.BrandChannels.AsNoTracking().Where(c => c.Channel == channel && ids.Contains(c.ConversationId)).Select(c => new Pair<int>(c.ConversationId, c.BrandId)));
+            db.BrandChannels.AsNoTracking().Where(c => c.Channel == channel && ids.Contains(c.ConversationId)).Select(c => new Pair<int>(c.ConversationId, c.BrandId))));
 
-    private static readonly Func<CmBotDb, List<int>, string?, IAsyncEnumerable<Brand>> BrandsIn = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CmBotDb, List<int>, string?, IAsyncEnumerable<Brand>>> BrandsIn = new(() => EF.CompileAsyncQuery(
         (CmBotDb db, List<int> ids, string? fallback) =>
             db.Brands.AsNoTracking().Include(b => b.Members).Include(b => b.Networks).Include(b => b.Channels).AsSplitQuery()
-                .Where(b => ids.Contains(b.Id) || b.Name == fallback));
+                .Where(b => ids.Contains(b.Id) || b.Name == fallback)));
 }

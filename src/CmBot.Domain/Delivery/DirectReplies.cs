@@ -69,13 +69,13 @@ public sealed class DirectReplies(IEnumerable<IChannelSender> senders, IOptions<
         var waiting = new HashSet<ChatAddress>();
         foreach (var (channel, ids) in ChatAddress.ByChannel(conversations))
         {
-            await foreach (var id in WaitingIn(db, channel, ids).WithCancellation(cancellationToken)) waiting.Add(new ChatAddress(channel, id));
+            await foreach (var id in WaitingIn.For(db)(db, channel, ids).WithCancellation(cancellationToken)) waiting.Add(new ChatAddress(channel, id));
         }
         return waiting;
     }
 
     // Every inbox pass runs it: compiled once, it skips building and looking up the query each time.
-    private static readonly Func<CmBotDb, string, List<string>, IAsyncEnumerable<string>> WaitingIn = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<CmBotDb, string, List<string>, IAsyncEnumerable<string>>> WaitingIn = new(() => EF.CompileAsyncQuery(
         (CmBotDb db, string channel, List<string> ids) =>
-            db.OutboxMessages.Where(m => m.Channel == channel && ids.Contains(m.ConversationId) && m.SentAt == null && !m.Failed).Select(m => m.ConversationId).Distinct());
+            db.OutboxMessages.Where(m => m.Channel == channel && ids.Contains(m.ConversationId) && m.SentAt == null && !m.Failed).Select(m => m.ConversationId).Distinct()));
 }
