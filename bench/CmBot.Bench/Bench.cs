@@ -67,7 +67,8 @@ public static class Bench
 
         answered += rows.Sum(r => r.Saturated.Requests - r.Saturated.Failures + r.Paced.Requests - r.Paced.Failures);
         Print(rows, options, (idle, peak), (baselineIdle, baselinePeak), startupMs, (delivered, answered));
-        File.Delete(database);
+        await bot.DisposeAsync();
+        ChildProcess.DeleteStore(database);
         return 0;
     }
 

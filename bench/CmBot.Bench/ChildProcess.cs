@@ -74,8 +74,18 @@ public sealed class ChildProcess(Process process, int port) : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>A SQLite store and its log files: a killed bot leaves its log behind, hundreds of MB after a bench.</summary>
+    public static void DeleteStore(string database)
+    {
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
+    }
+
+    private bool disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (disposed) return;
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

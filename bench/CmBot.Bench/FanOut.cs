@@ -69,7 +69,7 @@ public static class FanOut
         }
         finally
         {
-            foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
+            ChildProcess.DeleteStore(database);
         }
     }
 

@@ -50,7 +50,7 @@ public static class NumbersLoad
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+            ChildProcess.DeleteStore(path);
         }
     }
 
