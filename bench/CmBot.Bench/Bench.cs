@@ -53,7 +53,7 @@ public static class Bench
         })
         {
             // The warm-up also meets every conversation once: what is measured is a bot that knows its conversations.
-            var (warmUp, _) = await MeasureAsync(http, target, connectorPort, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds), Target.Conversations);
+            var (warmUp, _) = await MeasureAsync(http, target, connectorPort, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds), target.Spread);
             answered += warmUp.Requests - warmUp.Failures;
             var (saturated, endToEnd) = await MeasureAsync(http, target, connectorPort, options.Concurrency, duration);
             var before = await CallsAsync(http, connectorPort);
