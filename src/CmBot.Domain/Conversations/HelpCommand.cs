@@ -10,16 +10,20 @@ public sealed class HelpCommand(IServiceProvider services) : IChatCommand
 
     public bool ReadsOnly => true;
 
+    // Listed on first use, once: the commands include this one, so they cannot be resolved while it is being built.
+    private readonly Lazy<(string En, string Fr)> lists = new(() => List(services.GetServices<IChatCommand>().Where(c => c.Info.ShownInHelp).Select(c => c.Info).ToList()));
+
     public Task<IReadOnlyList<BotReply>> RunAsync(ConversationContext context, string arguments, CancellationToken cancellationToken)
     {
-        var lines = services.GetServices<IChatCommand>()
-            .Where(c => c.Info.ShownInHelp)
-            .Select(c => context.L(c.Info.HelpEn, c.Info.HelpFr));
+        var (en, fr) = lists.Value;
         var card = new Card("help", CardKind.Help, context.L("What I can do", "Ce que je sais faire"))
         {
             Subtitle = context.HasBrand ? context.Brand.Name : null,
-            Text = string.Join("\n", lines.Select(l => "- " + l)),
+            Text = context.L(en, fr),
         };
         return Task.FromResult<IReadOnlyList<BotReply>>([BotReply.Show(card)]);
     }
+
+    private static (string En, string Fr) List(List<CommandInfo> shown) =>
+        (string.Join("\n", shown.Select(i => "- " + i.HelpEn)), string.Join("\n", shown.Select(i => "- " + i.HelpFr)));
 }
