@@ -9,8 +9,6 @@ namespace CmBot.Bench;
 /// </summary>
 public static class Bench
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
-
     public static async Task<int> RunAsync(Options options)
     {
         var self = typeof(Bench).Assembly.Location;
@@ -58,10 +56,6 @@ public static class Bench
             var (warmUp, _) = await MeasureAsync(http, target, connectorPort, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds), target.Spread);
             answered += warmUp.Requests - warmUp.Failures;
             var (saturated, endToEnd) = await MeasureAsync(http, target, connectorPort, options.Concurrency, duration);
-            // A bot at 200 req/s is not one just out of saturation: the paced phase comes after a quiet spell in which the
-            // store copies back into its file the log the saturated phase wrote (up to ~90 MB), as it did unmeasured while
-            // CmBot's replies lagged behind its acks; without it, that copy's disk flushes stalled the paced requests.
-            await Task.Delay(Settle);
             var before = await CallsAsync(http, connectorPort);
             var paced = await Load.AtRateAsync(http, target, options.Rate, duration);
             await DeliveredAsync(http, connectorPort, before + paced.Requests - paced.Failures);
