@@ -12,7 +12,8 @@ namespace CmBot.Domain.Delivery;
 /// (handled only once the answer went out; a crash in between answers it again, as a crash between an outbox send and
 /// its record does). Only what nothing will update later goes this way (text, snapshot cards: no copy to track), one
 /// message an answer, to a conversation with nothing waiting in the outbox, so it cannot overtake an earlier message.
-/// Whatever fails here is staged in the outbox as usual, which retries it and handles a conversation gone.
+/// Whatever fails here, or would have to wait for the platform's pace (the pass waits for its slowest send), is staged
+/// in the outbox as usual, which paces it, retries it and handles a conversation gone.
 /// </summary>
 public sealed class DirectReplies(IEnumerable<IChannelSender> senders, IOptions<DeliveryOptions> options, ILogger<DirectReplies> logger)
 {
@@ -39,7 +40,7 @@ public sealed class DirectReplies(IEnumerable<IChannelSender> senders, IOptions<
             var sender = byChannel[conversation.Key.Channel];
             foreach (var (index, content) in conversation.Value)
             {
-                if (content is null) return;
+                if (content is null || !sender.CanPostNow(conversation.Key.ConversationId)) return;
                 try
                 {
                     await sender.PostAsync(conversation.Key.ConversationId, answers[index]!.ThreadId, content, ct);

@@ -6,6 +6,12 @@ public interface IChannelSender
     /// <summary>"teams" or "slack": matches <see cref="OutboxMessage.Channel"/>.</summary>
     string Channel { get; }
 
+    /// <summary>
+    /// Whether a post to the conversation would go now rather than wait for the platform's pace: an answer sent straight
+    /// from the inbox must not hold its whole pass while it waits (see <see cref="DirectReplies"/>).
+    /// </summary>
+    bool CanPostNow(string conversationId) => true;
+
     /// <summary>Posts a new message and returns the platform's id for it.</summary>
     Task<string> PostAsync(string conversationId, string? threadId, OutboundContent content, CancellationToken cancellationToken);
 

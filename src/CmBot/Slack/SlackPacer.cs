@@ -21,6 +21,9 @@ public sealed class SlackPacer(IOptions<SlackOptions> options, TimeProvider cloc
     /// <summary>How many channels this instance keeps a slot for.</summary>
     public int Tracked => slots.Count;
 
+    /// <summary>Whether a post to the channel would go now (no post in flight there, and its pace allows one).</summary>
+    public bool IsFree(string channel) => !slots.TryGetValue(channel, out var slot) || (slot.Gate.CurrentCount == 1 && slot.Next <= clock.GetUtcNow());
+
     public async Task WaitTurnAsync(string channel, CancellationToken cancellationToken)
     {
         ForgetQuiet(clock.GetUtcNow());

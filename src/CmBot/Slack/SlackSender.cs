@@ -16,6 +16,8 @@ public sealed class SlackSender(SlackWebApi api, SlackTokens tokens, SlackPacer 
 
     public string Channel => SlackTokens.Channel;
 
+    public bool CanPostNow(string conversationId) => pacer.IsFree(conversationId);
+
     public async Task<string> PostAsync(string conversationId, string? threadId, OutboundContent content, CancellationToken cancellationToken)
     {
         var token = await TokenAsync(conversationId, cancellationToken);

@@ -17,6 +17,11 @@ public sealed class RecordingSender(string channel = "teams") : IChannelSender
     /// <summary>Awaited at the start of every call: lets a test hold a send on its way.</summary>
     public Func<Task>? Hold { get; set; }
 
+    /// <summary>Conversations whose next post would have to wait for the platform's pace.</summary>
+    public ConcurrentDictionary<string, bool> Paced { get; } = new();
+
+    public bool CanPostNow(string conversationId) => !Paced.ContainsKey(conversationId);
+
     /// <summary>Failures to throw, in order, before calls succeed again.</summary>
     public ConcurrentQueue<DeliveryException> Failures { get; } = new();
 

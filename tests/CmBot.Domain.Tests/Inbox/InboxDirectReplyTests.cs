@@ -62,6 +62,22 @@ public sealed class InboxDirectReplyTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_ToAConversationThatMustWaitForItsPace_IsStagedInTheOutbox_TheOtherGoesStraightAway()
+    {
+        channel.Paced["c1"] = true;
+        await using var host = new InboxHost(store.Options, channel);
+        await host.AcceptAsync("c1", BrandBuilder.Ana, "help");
+        await host.AcceptAsync("c2", BrandBuilder.Ana, "help");
+
+        await host.Processor.ProcessDueAsync(CancellationToken.None);
+
+        Assert.Equal(["c2"], channel.Calls.Select(c => c.ConversationId));
+        using var db = store.NewDb();
+        Assert.Equal("c1", Assert.Single(db.OutboxMessages).ConversationId);
+        Assert.True(await db.InboxEntries.AllAsync(e => e.ProcessedAt != null));
+    }
+
+    [Fact]
     public async Task Help_WhenTheChannelRefusesIt_IsStagedInTheOutbox_NotLost()
     {
         channel.Failures.Enqueue(new DeliveryException(DeliveryFailure.Throttled, "429", TimeSpan.FromSeconds(1)));

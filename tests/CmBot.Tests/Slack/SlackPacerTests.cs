@@ -37,4 +37,17 @@ public sealed class SlackPacerTests
 
         Assert.InRange(TimeProvider.System.GetElapsedTime(started), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task AChannelJustPostedTo_IsNotFree_UntilThePostIntervalHasPassed_OthersAre()
+    {
+        var clock = new SteppedClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var pacer = new SlackPacer(Options.Create(new SlackOptions()), clock);
+        await pacer.WaitTurnAsync("C1", CancellationToken.None);
+
+        Assert.False(pacer.IsFree("C1"));
+        Assert.True(pacer.IsFree("C2"));
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.True(pacer.IsFree("C1"));
+    }
 }

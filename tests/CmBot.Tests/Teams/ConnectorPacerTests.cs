@@ -66,4 +66,19 @@ public sealed class ConnectorPacerTests
         // The hundred idle conversations are gone; the busy one, the new one and their tenant remain.
         Assert.Equal(3, pacer.Tracked);
     }
+
+    [Fact]
+    public void AConversationWithSevenSendsThisSecond_IsNotFree_AnotherIs_AndNothingIsBookedByAsking()
+    {
+        var pacer = new ConnectorPacer(TimeProvider.System);
+        var now = TimeProvider.System.GetUtcNow();
+        for (var i = 0; i < 6; i++) pacer.Reserve("a:busy", "tenant", now);
+
+        Assert.True(pacer.IsFree("a:busy", "tenant"));
+        Assert.True(pacer.IsFree("a:busy", "tenant"));
+        pacer.Reserve("a:busy", "tenant", now);
+
+        Assert.False(pacer.IsFree("a:busy", "tenant"));
+        Assert.True(pacer.IsFree("a:quiet", "tenant"));
+    }
 }

@@ -60,18 +60,33 @@ public sealed class ConnectorPacer(TimeProvider clock)
             ForgetIdle(now);
             var conversation = History(ConversationKey(conversationId), LongestPerConversation, now);
             var tenant = History(TenantKey(tenantId), LongestPerTenant, now);
-            var at = now;
-            // Raising the time for one window never lowers it for another, so this settles in a few rounds.
-            for (var moved = true; moved;)
-            {
-                var next = Max(Max(at, Earliest(conversation, PerConversation, at)), Earliest(tenant, PerTenant, at));
-                moved = next != at;
-                at = next;
-            }
+            var at = Slot(conversation, tenant, now);
             conversation.Add(at);
             tenant.Add(at);
             return at - now;
         }
+    }
+
+    /// <summary>Whether a send to the conversation would go now, booking nothing.</summary>
+    public bool IsFree(string conversationId, string? tenantId)
+    {
+        var now = clock.GetUtcNow();
+        lock (gate)
+            return Slot(sends.GetValueOrDefault(ConversationKey(conversationId)) ?? [], sends.GetValueOrDefault(TenantKey(tenantId)) ?? [], now) <= now;
+    }
+
+    /// <summary>The earliest time not before <paramref name="now"/> at which one more send fits the conversation's and the tenant's windows.</summary>
+    private static DateTimeOffset Slot(List<DateTimeOffset> conversation, List<DateTimeOffset> tenant, DateTimeOffset now)
+    {
+        var at = now;
+        // Raising the time for one window never lowers it for another, so this settles in a few rounds.
+        for (var moved = true; moved;)
+        {
+            var next = Max(Max(at, Earliest(conversation, PerConversation, at)), Earliest(tenant, PerTenant, at));
+            moved = next != at;
+            at = next;
+        }
+        return at;
     }
 
     /// <summary>

@@ -26,6 +26,10 @@ public sealed class TeamsSender(
 
     public string Channel => TeamsConversations.Channel;
 
+    /// <summary>A conversation whose tenant is not known here yet is taken as free: its send looks it up anyway.</summary>
+    public bool CanPostNow(string conversationId) =>
+        recent.Target(TeamsConversations.BaseId(conversationId)) is not { } target || pacer.IsFree(conversationId, target.TenantId);
+
     public async Task<string> PostAsync(string conversationId, string? threadId, OutboundContent content, CancellationToken cancellationToken)
     {
         var (serviceUrl, tenantId) = await TargetAsync(conversationId, cancellationToken);
