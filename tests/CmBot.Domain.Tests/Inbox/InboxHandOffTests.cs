@@ -1,4 +1,5 @@
 using CmBot.Domain.Tests.Delivery;
+using CmBot.Domain.Tests.Reminders;
 using CmBot.Domain.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,5 +57,20 @@ public sealed class InboxHandOffTests : IDisposable
 
         Assert.Equal(5, taken);
         Assert.Equal(["help", "numbers", "help", "numbers", "help"], first.Calls.Select(c => c.Content!.Card!.Kind.ToString().ToLowerInvariant()));
+    }
+
+    /// <summary>On PostgreSQL the unleased insert sends its lease columns as untyped nulls (needs CMBOT_TEST_POSTGRES).</summary>
+    [PostgresFact]
+    public async Task OnPostgres_PastTheMemoryBound_InputsWaitInTheStore_AndAreAnsweredOnce()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var host = new InboxHost(database.Options, first, o => o.InboxHeldInMemory = 2);
+        for (var i = 0; i < 5; i++) await host.AcceptAsync("c1", BrandBuilder.Ana, "help");
+
+        var taken = 0;
+        for (int count; (count = await host.Processor.ProcessDueAsync(CancellationToken.None)) > 0;) taken += count;
+
+        Assert.Equal(5, taken);
+        Assert.Equal(5, first.Calls.Count);
     }
 }
