@@ -164,6 +164,21 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
         if (await gate.TakeAsync(UrgentFlow.Value, Patience, cancellationToken)) holders[connection] = gate;
     }
 
+    /// <summary>
+    /// A background turn at the write lock for a connection EF does not see (the checkpoint), given back when the
+    /// result is disposed: this process's writers then wait in the queue, not in SQLite's busy handler.
+    /// </summary>
+    public async ValueTask<Turn> HoldAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await EnterAsync(connection, cancellationToken);
+        return new Turn(this, connection);
+    }
+
+    public readonly struct Turn(SqliteWriteGate gate, DbConnection connection) : IDisposable
+    {
+        public void Dispose() => gate.Leave(connection);
+    }
+
     // The transaction has let go of its connection by now; the context still knows it.
     private void Leave(TransactionEndEventData ended)
     {

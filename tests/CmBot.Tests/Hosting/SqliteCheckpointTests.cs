@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CmBot.Tests.Hosting;
 
-/// <summary>The write-ahead log stays bounded: once past its limit, the checkpoint worker empties it.</summary>
+/// <summary>The write-ahead log stays bounded: it starts over under steady writes, and once past its limit it is emptied.</summary>
 public sealed class SqliteCheckpointTests : IDisposable
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), $"cmbot-wal-{Guid.NewGuid():N}.db");
@@ -34,6 +34,35 @@ public sealed class SqliteCheckpointTests : IDisposable
             count.CommandText = "SELECT COUNT(*) FROM t";
             Assert.Equal(70L, await count.ExecuteScalarAsync());
         }
+    }
+
+    [Fact]
+    public async Task UnderWritesWithoutPause_TheLogStartsOver_InsteadOfGrowing()
+    {
+        var options = new StoreOptions { ConnectionString = $"Data Source={path}" };
+        await using var writer = new SqliteConnection(options.ConnectionString);
+        await writer.OpenAsync();
+        await ExecuteAsync(writer, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (b BLOB);");
+        var worker = new SqliteCheckpointWorker(Options.Create(options), NullLogger<SqliteCheckpointWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+
+        // 100 MB, written as the host's writers do: one at a time through the write gate, each right after the last.
+        const int rows = 1600;
+        long largest = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            using (await SqliteWriteGate.Instance.HoldAsync(writer, CancellationToken.None))
+                await ExecuteAsync(writer, "INSERT INTO t VALUES (zeroblob(65536));");
+            largest = Math.Max(largest, LogBytes());
+            await Task.Delay(1);
+        }
+        await worker.StopAsync(CancellationToken.None);
+
+        // Passive passes alone left the log growing to the limit, and emptying it held every writer.
+        Assert.True(largest < SqliteCheckpointWorker.MaxLogBytes / 2, $"the log reached {largest / 1048576} MB");
+        await using var count = writer.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM t";
+        Assert.Equal((long)rows, await count.ExecuteScalarAsync());
     }
 
     private long LogBytes() => new FileInfo(path + "-wal") is { Exists: true } log ? log.Length : 0;
