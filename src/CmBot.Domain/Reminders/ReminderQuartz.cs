@@ -54,7 +54,8 @@ public static class ReminderQuartz
                     store.UseSqlite(source =>
                     {
                         source.Provider = "SQLite-Microsoft";
-                        source.DataSourceFactory = provider => SqliteFactory.Instance.CreateDataSource(ExistingFileOnly(ConnectionString(provider)));
+                        // Its transactions queue at the write gate with the product's own writers.
+                        source.DataSourceFactory = provider => new GatedSqliteConnection.Source(ExistingFileOnly(ConnectionString(provider)));
                     });
                     store.UseDriverDelegate<SQLiteDelegate>();
                 }

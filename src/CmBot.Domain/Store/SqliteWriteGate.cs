@@ -10,7 +10,8 @@ namespace CmBot.Domain.Store;
 /// outbox dispatcher, requests) find the lock taken and wait in SQLite's busy handler, which sleeps 1, 2, 5… up
 /// to 100 ms between tries: under load most of a request's time went there. Here they queue in process instead
 /// and go the moment the writer before them is done, people waiting on an answer first (see <see cref="WriteTurns"/>). A connection takes the gate when it begins a transaction
-/// (or runs a write outside one) and gives it back when the transaction ends or the connection closes.
+/// (or runs a write outside one) and gives it back when the transaction ends or the connection closes. Connections EF
+/// does not see take it by hand: the checkpoint's (<see cref="HoldAsync"/>) and Quartz's (<see cref="GatedSqliteConnection"/>).
 /// </summary>
 /// <remarks>
 /// Other processes on the same file still meet SQLite's busy handler. A writer that waits longer than
@@ -171,6 +172,13 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterc
     public async ValueTask<Turn> HoldAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await EnterAsync(connection, cancellationToken);
+        return new Turn(this, connection);
+    }
+
+    /// <inheritdoc cref="HoldAsync"/>
+    public Turn Hold(DbConnection connection)
+    {
+        Enter(connection);
         return new Turn(this, connection);
     }
 
