@@ -11,8 +11,8 @@ public sealed record Target(string Name, int Spread, Func<int, HttpRequestMessag
     /// Teams conversations the load is spread over, in tenants of ten, and Slack channels: the bot paces its replies under
     /// the platforms' documented limits (7/s a Teams conversation, 50/s a tenant, about 1/s a Slack channel), and the
     /// bench measures the bot, not those limits. At 4,000 channels Slack's limit capped replies at 4,000/s, below what
-    /// CmBot now answers; past 10,000 the bot's caches of recently seen channels start over and every message reads
-    /// the store (see RecentlyStored).
+    /// CmBot now answers; the bot's caches of recently seen channels keep two generations of 10,000 (see RecentlyStored),
+    /// and a load going round more channels than that in turn would measure store reads the bench does not mean to.
     /// </summary>
     public const int Conversations = 4000, SlackChannels = 8000;
 
