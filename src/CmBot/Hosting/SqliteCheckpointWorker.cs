@@ -17,7 +17,7 @@ namespace CmBot.Hosting;
 /// </summary>
 public sealed class SqliteCheckpointWorker(IOptions<StoreOptions> options, ILogger<SqliteCheckpointWorker> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     public const long MaxLogBytes = 64L * 1024 * 1024;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
