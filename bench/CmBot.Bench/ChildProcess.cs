@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CmBot.Domain.Store;
 
 namespace CmBot.Bench;
 
@@ -77,7 +78,7 @@ public sealed class ChildProcess(Process process, int port) : IAsyncDisposable
     /// <summary>A SQLite store and its log files: a killed bot leaves its log behind, hundreds of MB after a bench.</summary>
     public static void DeleteStore(string database)
     {
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
+        foreach (var file in SqliteFiles.Of(database)) File.Delete(file);
     }
 
     private bool disposed;

@@ -9,10 +9,10 @@ using Quartz.Impl.AdoJobStore;
 namespace CmBot.Domain.Reminders;
 
 /// <summary>
-/// Quartz as CmBot runs it: a persistent store (ADO.NET JobStoreTX) in the product's own database, whose
-/// tables our migrations create; System.Text.Json for job data; SQLite through Microsoft.Data.Sqlite
-/// ("SQLite-Microsoft", SQLiteDelegate) on one instance, PostgreSQL ("Npgsql", PostgreSQLDelegate) clustered
-/// for several. The host and the tests build their schedulers here, so they run the same configuration.
+/// Quartz as CmBot runs it: a persistent store (ADO.NET JobStoreTX) whose tables we create, never Quartz; System.Text.Json
+/// for job data; on one instance SQLite through Microsoft.Data.Sqlite ("SQLite-Microsoft", SQLiteDelegate), in a file
+/// of its own beside the product's (<see cref="QuartzSqliteFile"/>); for several, PostgreSQL ("Npgsql",
+/// PostgreSQLDelegate) in the product's database, clustered. The host and the tests build their schedulers here, so they run the same configuration.
 /// </summary>
 public static class ReminderQuartz
 {
@@ -54,8 +54,8 @@ public static class ReminderQuartz
                     store.UseSqlite(source =>
                     {
                         source.Provider = "SQLite-Microsoft";
-                        // Its transactions queue at the write gate with the product's own writers.
-                        source.DataSourceFactory = provider => new GatedSqliteConnection.Source(ExistingFileOnly(ConnectionString(provider)));
+                        // A file of its own, whose writer no request waits for (see QuartzSqliteFile).
+                        source.DataSourceFactory = provider => new GatedSqliteConnection.Source(ExistingFileOnly(QuartzSqliteFile.ConnectionStringFor(ConnectionString(provider))));
                     });
                     store.UseDriverDelegate<SQLiteDelegate>();
                 }
@@ -71,7 +71,7 @@ public static class ReminderQuartz
         return services;
     }
 
-    /// <summary>The migrations create the database; Quartz must never create an empty one where it went missing.</summary>
+    /// <summary>The store's preparation creates the file; Quartz must never create an empty one where it went missing.</summary>
     private static string ExistingFileOnly(string connectionString) =>
         new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ConnectionString;
 

@@ -6,10 +6,10 @@ namespace CmBot.Domain.Store;
 
 /// <summary>
 /// A SQLite connection for code that is not EF's (Quartz): each transaction takes its turn at this process's write
-/// gate, as EF's do. Microsoft.Data.Sqlite begins transactions IMMEDIATE, so Quartz's look for due triggers, every
-/// half minute even with none, took the write lock ungated: the writers it met slept in SQLite's busy handler, whose
-/// steps (1, 2, 5, 10, 15, 20 ms…) turned a few milliseconds into 55 or 80. The turn is given back on close, which
-/// Quartz does after each transaction.
+/// gate for its file, as EF's do. Microsoft.Data.Sqlite begins transactions IMMEDIATE, so Quartz's look for due
+/// triggers, every half minute even with none, takes the write lock: two of Quartz's own flows that met there slept
+/// in SQLite's busy handler, whose steps (1, 2, 5, 10, 15, 20 ms…) turn a few milliseconds into 55 or 80. The turn
+/// is given back on close, which Quartz does after each transaction.
 /// </summary>
 public sealed class GatedSqliteConnection(string connectionString) : SqliteConnection(connectionString)
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CmBot.Domain.Store;
 
-/// <summary>Brings a database to the current schema with the hand-written migrations; the host calls it on start.</summary>
+/// <summary>Brings a database to the current schema with the hand-written migrations (on SQLite, Quartz's file too); the host calls it on start.</summary>
 public static class StoreMigrator
 {
     public static void Migrate(CmBotDb db)
@@ -12,6 +12,7 @@ public static class StoreMigrator
         {
             // WAL lets readers and the writer work at once; it is a property of the file, set once.
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+            QuartzSqliteFile.Prepare(db.Database.GetConnectionString()!);
         }
     }
 }

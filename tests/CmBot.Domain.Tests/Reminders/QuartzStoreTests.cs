@@ -1,5 +1,7 @@
 using CmBot.Domain.Reminders;
+using CmBot.Domain.Store;
 using CmBot.Domain.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using static CmBot.Domain.Tests.Reminders.ReminderWorld;
@@ -24,6 +26,36 @@ public sealed class QuartzStoreTests : IDisposable
 
     private static async Task<ITrigger> TriggerOf(IScheduler scheduler, int brandId, string name) =>
         await scheduler.GetTrigger(new TriggerKey(name, ReminderScheduler.GroupOf(brandId))) ?? throw new InvalidOperationException($"no trigger {name}");
+
+    [Fact]
+    public async Task QuartzKeepsItsTriggersInAFileOfItsOwn_SoItsWriteLockHoldsUpNoRequest()
+    {
+        var clock = new ManualClock(Paris2026(11, 21, 10, 0));
+        AddBrand("Europe/Paris", DayOfWeek.Monday, new(9, 30), clock.GetUtcNow());
+        await using var node = new QuartzNode(store.Options, clock, "solo");
+        await node.Reminders.SyncAllAsync(CancellationToken.None);
+
+        await using var quartz = new SqliteConnection(QuartzSqliteFile.ConnectionStringFor(store.Options.ConnectionString));
+        await quartz.OpenAsync();
+        Assert.True(Count(quartz, "QRTZ_TRIGGERS") > 0);
+        await using (var product = new SqliteConnection(store.Options.ConnectionString))
+        {
+            await product.OpenAsync();
+            Assert.Equal(0, Count(product, "QRTZ_TRIGGERS"));
+        }
+
+        // A Quartz transaction under way (under load one lasted 30-80 ms): it holds its file's writer, not the product's.
+        await using var transaction = await quartz.BeginTransactionAsync();
+        var brandAdded = Task.Run(() => AddBrand("Europe/Paris", DayOfWeek.Tuesday, new(10, 0), clock.GetUtcNow()));
+        Assert.Same(brandAdded, await Task.WhenAny(brandAdded, Task.Delay(TimeSpan.FromSeconds(3))));
+    }
+
+    private static long Count(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
 
     [Fact]
     public async Task Sync_SchedulesEachReminderAtItsNextSlot_InTheBrandsZone_AcrossTheSpringChange()

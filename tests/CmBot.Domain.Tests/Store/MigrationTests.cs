@@ -76,6 +76,6 @@ public sealed class MigrationTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in files.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }).Where(File.Exists)) File.Delete(file);
+        foreach (var file in files.SelectMany(SqliteFiles.Of).Where(File.Exists)) File.Delete(file);
     }
 }

@@ -24,6 +24,6 @@ public sealed class TestStore : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        foreach (var file in SqliteFiles.Of(path)) File.Delete(file);
     }
 }

@@ -1,3 +1,4 @@
+using CmBot.Domain.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -25,6 +26,6 @@ public sealed class ReminderHostFactory(string environment, Dictionary<string, s
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists)) File.Delete(file);
+        foreach (var file in SqliteFiles.Of(path).Where(File.Exists)) File.Delete(file);
     }
 }

@@ -1,3 +1,4 @@
+using CmBot.Domain.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -25,6 +26,6 @@ public sealed class CmBotFactory(Dictionary<string, string?>? settings = null) :
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" }.Where(File.Exists)) File.Delete(file);
+        foreach (var file in SqliteFiles.Of(DatabasePath).Where(File.Exists)) File.Delete(file);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CmBot.Domain.Store;
 using Microsoft.Data.Sqlite;
 
 namespace CmBot.Tests.Support;
@@ -118,6 +119,6 @@ public sealed class HostProcess : IAsyncDisposable
         }
         process.Dispose();
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" }.Where(File.Exists)) File.Delete(file);
+        foreach (var file in SqliteFiles.Of(DatabasePath).Where(File.Exists)) File.Delete(file);
     }
 }

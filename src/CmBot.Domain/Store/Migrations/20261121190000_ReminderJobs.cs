@@ -72,7 +72,7 @@ public sealed class ReminderJobs : Migration
         "QRTZ_JOB_DETAILS", "QRTZ_CALENDARS", "QRTZ_EXECUTION_HISTORY", "QRTZ_MISFIRE_HISTORY", "QRTZ_JOB_STATUS",
     ];
 
-    private static readonly string[] SqliteQuartzTables =
+    internal static readonly string[] SqliteQuartzTables =
     [
         """
         CREATE TABLE QRTZ_JOB_DETAILS (
