@@ -9,10 +9,11 @@ using Quartz.Impl.AdoJobStore;
 namespace CmBot.Domain.Reminders;
 
 /// <summary>
-/// Quartz as CmBot runs it: a persistent store (ADO.NET JobStoreTX) whose tables we create, never Quartz; System.Text.Json
-/// for job data; on one instance SQLite through Microsoft.Data.Sqlite ("SQLite-Microsoft", SQLiteDelegate), in a file
-/// of its own beside the product's (<see cref="QuartzSqliteFile"/>); for several, PostgreSQL ("Npgsql",
-/// PostgreSQLDelegate) in the product's database, clustered. The host and the tests build their schedulers here, so they run the same configuration.
+/// Quartz as CmBot runs it: a persistent store (ADO.NET JobStoreTX) whose tables we create, never Quartz;
+/// System.Text.Json for job data; on one instance SQLite through Microsoft.Data.Sqlite ("SQLite-Microsoft",
+/// SQLiteDelegate), in a file of its own beside the product's (<see cref="QuartzSqliteFile"/>); for several,
+/// PostgreSQL ("Npgsql", PostgreSQLDelegate) in the product's database, clustered. The host and the tests build
+/// their schedulers here, so they run the same configuration.
 /// </summary>
 public static class ReminderQuartz
 {
