@@ -8,7 +8,7 @@ namespace CmBot.Domain.Store;
 /// data/cmbot.db). SQLite has one writer per file, and under load a Quartz transaction, its statements spread over
 /// many awaits, held that writer for 30–80 ms while every request that wanted to write waited (the bench's p99 at
 /// 200 req/s). In a file of its own, Quartz's lock stands in no one else's way. Its tables are those of the
-/// ReminderJobs migration, created here once; the copies that migration left in the product's file go unused.
+/// ReminderJobs migration, created here once; <see cref="QuartzOwnSqliteFile"/> drops them from the product's file.
 /// </summary>
 public static class QuartzSqliteFile
 {

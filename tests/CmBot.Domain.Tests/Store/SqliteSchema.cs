@@ -13,7 +13,7 @@ public static class SqliteSchema
         connection.Open();
         var schema = new SortedSet<string>();
         // EF's own bookkeeping (__EFMigrationsHistory, __EFMigrationsLock) is not part of the model; nor are
-        // Quartz's QRTZ_ tables: our migrations create them for Quartz's job store, which alone reads and writes them.
+        // Quartz's QRTZ_ tables, which only Quartz reads and writes (made here by ReminderJobs, dropped by QuartzOwnSqliteFile).
         var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) <> '__EF' AND substr(name, 1, 5) <> 'QRTZ_'")
             .Select(r => (string)r[0]!).ToList();
         foreach (var table in tables)

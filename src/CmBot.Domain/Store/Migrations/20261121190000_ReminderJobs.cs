@@ -65,7 +65,7 @@ public sealed class ReminderJobs : Migration
         migrationBuilder.DropTable("ReminderPosts");
     }
 
-    private static readonly string[] QuartzTables =
+    internal static readonly string[] QuartzTables =
     [
         "QRTZ_FIRED_TRIGGERS", "QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_PAUSED_JOB_GRPS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS",
         "QRTZ_SIMPROP_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_TRIGGERS",
