@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CmBot.Domain.Tests.Store;
 
-/// <summary>Quartz's connections queue at the write gate with the product's writers, instead of meeting them in SQLite's busy handler.</summary>
+/// <summary>Quartz's connections queue at the write gate of their file with its other writers, instead of meeting them in SQLite's busy handler.</summary>
 public sealed class GatedSqliteConnectionTests : IDisposable
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), $"cmbot-gated-{Guid.NewGuid():N}.db");
@@ -53,6 +53,6 @@ public sealed class GatedSqliteConnectionTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        foreach (var file in SqliteFiles.Of(path)) File.Delete(file);
     }
 }

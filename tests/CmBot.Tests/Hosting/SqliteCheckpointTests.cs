@@ -77,6 +77,6 @@ public sealed class SqliteCheckpointTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        foreach (var file in SqliteFiles.Of(path)) File.Delete(file);
     }
 }
