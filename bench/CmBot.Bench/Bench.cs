@@ -44,22 +44,24 @@ public static class Bench
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var rows = new List<Row>();
         long answered = 0;
-        foreach (var target in new[]
+        foreach (var (target, server) in new[]
         {
-            Target.TeamsMessages("baseline /api/messages", baselinePort, connectorPort),
-            Target.TeamsMessages("CmBot /api/messages", botPort, connectorPort),
-            Target.TeamsMessages("baseline /api/messages (again)", baselinePort, connectorPort),
-            Target.SlackMentions("CmBot /slack/events", botPort),
+            (Target.TeamsMessages("baseline /api/messages", baselinePort, connectorPort), baseline),
+            (Target.TeamsMessages("CmBot /api/messages", botPort, connectorPort), bot),
+            (Target.TeamsMessages("baseline /api/messages (again)", baselinePort, connectorPort), baseline),
+            (Target.SlackMentions("CmBot /slack/events", botPort), bot),
         })
         {
             // The warm-up also meets every conversation once: what is measured is a bot that knows its conversations.
             var (warmUp, _) = await MeasureAsync(http, target, connectorPort, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds), target.Spread);
             answered += warmUp.Requests - warmUp.Failures;
+            var cpu = server.Cpu();
             var (saturated, endToEnd) = await MeasureAsync(http, target, connectorPort, options.Concurrency, duration);
+            var cpuPerReply = (server.Cpu() - cpu).TotalMicroseconds / (saturated.Requests - saturated.Failures);
             var before = await CallsAsync(http, connectorPort);
             var paced = await Load.AtRateAsync(http, target, options.Rate, duration);
             await DeliveredAsync(http, connectorPort, before + paced.Requests - paced.Failures);
-            rows.Add(new Row(target.Name, saturated, endToEnd, paced));
+            rows.Add(new Row(target.Name, saturated, endToEnd, cpuPerReply, paced));
         }
         var delivered = await CallsAsync(http, connectorPort);
         sampling.Cancel();
@@ -74,7 +76,9 @@ public static class Bench
 
     /// <param name="EndToEnd">Requests per second counted until the last reply reached the connector: CmBot answers
     /// first and sends after (outbox), so its answered rate alone would flatter it.</param>
-    private sealed record Row(string Name, Load.Result Saturated, double EndToEnd, Load.Result Paced);
+    /// <param name="CpuPerReply">The server's own CPU time (user and kernel) over the saturated phase, per request
+    /// answered, in µs: steadier than the throughput, which also depends on how fast the machine is that minute.</param>
+    private sealed record Row(string Name, Load.Result Saturated, double EndToEnd, double CpuPerReply, Load.Result Paced);
 
     private static async Task<(Load.Result Saturated, double EndToEnd)> MeasureAsync(HttpClient http, Target target, int connectorPort, int concurrency, TimeSpan duration, int minimum = 0)
     {
@@ -106,11 +110,11 @@ public static class Bench
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine($"CmBot bench · {DateTime.UtcNow:yyyy-MM-dd} · {Environment.ProcessorCount} cores · {options.Seconds} s per phase · {options.Concurrency} connections");
         Console.WriteLine();
-        Console.WriteLine("| endpoint | saturated: answered req/s | replied req/s (end to end) | p50 ms | p99 ms | at {0} req/s: p50 ms | p99 ms | failures |", options.Rate);
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| endpoint | saturated: answered req/s | replied req/s (end to end) | server CPU µs/reply | p50 ms | p99 ms | at {0} req/s: p50 ms | p99 ms | failures |", options.Rate);
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
-            Console.WriteLine(string.Format(c, "| {0} | {1:F0} | {2:F0} | {3:F1} | {4:F1} | {5:F1} | {6:F1} | {7} |", row.Name, row.Saturated.PerSecond, row.EndToEnd,
-                row.Saturated.Percentile(50), row.Saturated.Percentile(99), row.Paced.Percentile(50), row.Paced.Percentile(99),
+            Console.WriteLine(string.Format(c, "| {0} | {1:F0} | {2:F0} | {3:F0} | {4:F1} | {5:F1} | {6:F1} | {7:F1} | {8} |", row.Name, row.Saturated.PerSecond, row.EndToEnd,
+                row.CpuPerReply, row.Saturated.Percentile(50), row.Saturated.Percentile(99), row.Paced.Percentile(50), row.Paced.Percentile(99),
                 row.Saturated.Failures + row.Paced.Failures));
         Console.WriteLine();
         for (var i = 0; i + 1 < rows.Count; i += 2)

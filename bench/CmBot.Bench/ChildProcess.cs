@@ -63,6 +63,13 @@ public sealed class ChildProcess(Process process, int port) : IAsyncDisposable
         return new Memory(Read("VmRSS"), Read("RssAnon") + Read("RssShmem"));
     }
 
+    /// <summary>CPU time this process has used so far, user and kernel (/proc/PID/stat, in clock ticks of 10 ms).</summary>
+    public TimeSpan Cpu()
+    {
+        var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return TimeSpan.FromMilliseconds((long.Parse(fields[11]) + long.Parse(fields[12])) * 10);
+    }
+
     public readonly record struct Memory(double Resident, double Private)
     {
         public static Memory Max(Memory a, Memory b) => new(Math.Max(a.Resident, b.Resident), Math.Max(a.Private, b.Private));
