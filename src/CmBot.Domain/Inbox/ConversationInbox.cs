@@ -72,6 +72,9 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, HeldInputs he
         }
     }
 
+    /// <summary>Wakes the processor's loop over the store: an input was given back to it.</summary>
+    public void LeftInStore() => stored.Notify();
+
     /// <summary>Lets the processor sleep until an input was left in the store for it (or the timeout passes).</summary>
     public Task<bool> WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) => stored.WaitAsync(timeout, cancellationToken);
 
@@ -102,7 +105,7 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, HeldInputs he
 
     private InboxEntry Entry(long id, ChatInput input, DateTimeOffset now, DateTimeOffset lease) => new()
     {
-        Id = id, Key = input.DeliveryId!, Input = "", ReceivedAt = now, NextAttemptAt = now, LockedBy = held.Owner, LockedUntil = lease,
+        Id = id, Key = input.DeliveryId!, Conversation = InboxEntry.ConversationOf(input.Where), Input = "", ReceivedAt = now, NextAttemptAt = now, LockedBy = held.Owner, LockedUntil = lease,
     };
 
     /// <summary>
@@ -111,8 +114,8 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, HeldInputs he
     /// for each batch size: that cost more than the insert.
     /// </summary>
     private static string InsertStatement(int rows) => $"""
-        INSERT INTO "InboxEntries" ("Key", "Input", "ReceivedAt", "NextAttemptAt", "Attempts", "Failed", "LockedBy", "LockedUntil")
-        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@k{i}, @i{i}, @now, @now, 0, FALSE, @owner, @until)"))}
+        INSERT INTO "InboxEntries" ("Key", "Conversation", "Input", "ReceivedAt", "NextAttemptAt", "Attempts", "Failed", "LockedBy", "LockedUntil")
+        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@k{i}, @c{i}, @i{i}, @now, @now, 0, FALSE, @owner, @until)"))}
         ON CONFLICT ("Key") DO NOTHING RETURNING "Key", "Id"
         """;
 
@@ -124,6 +127,7 @@ public sealed class ConversationInbox(IServiceScopeFactory scopes, HeldInputs he
         for (var i = 0; i < inputs.Count; i++)
         {
             yield return new($"k{i}", inputs[i].Input.DeliveryId!);
+            yield return new($"c{i}", InboxEntry.ConversationOf(inputs[i].Input.Where));
             yield return new($"i{i}", ChatInputJson.Write(inputs[i].Input));
         }
     }

@@ -9,6 +9,11 @@ public sealed class InboxEntry
     public long Id { get; set; }
     /// <summary>The delivery id ("teams:…", "slack:…"): a second delivery of the same input is not written twice.</summary>
     public required string Key { get; set; }
+    /// <summary>
+    /// Where the input was said ("teams:19:abc…", see <see cref="ConversationOf"/>): a conversation's inputs are handled
+    /// in the order they came, whichever instance or lane holds them. Null on entries written before it was kept.
+    /// </summary>
+    public string? Conversation { get; set; }
     /// <summary>The normalized <see cref="Conversations.ChatInput"/>, as JSON.</summary>
     public required string Input { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
@@ -20,4 +25,6 @@ public sealed class InboxEntry
     public DateTimeOffset? ProcessedAt { get; set; }
     public bool Failed { get; set; }
     public string? LastError { get; set; }
+
+    public static string ConversationOf(Conversations.ChatAddress where) => $"{where.Channel}:{where.ConversationId}";
 }

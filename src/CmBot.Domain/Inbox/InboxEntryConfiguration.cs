@@ -15,5 +15,7 @@ internal sealed class InboxEntryConfiguration : IEntityTypeConfiguration<InboxEn
         entry.HasIndex(e => e.Key).IsUnique();
         // The processor's query: what is still to handle, oldest first (see the DueIndexes migration).
         entry.HasIndex(e => e.Id).HasDatabaseName("IX_InboxEntries_Due").HasFilter(DueIndexes.InboxFilter);
+        // Whether an older input of a conversation is still to handle (see the InboxInConversationOrder migration).
+        entry.HasIndex(e => new { e.Conversation, e.Id }).HasDatabaseName(InboxInConversationOrder.Name).HasFilter(DueIndexes.InboxFilter);
     }
 }

@@ -19,6 +19,11 @@ namespace CmBot.Domain.Inbox;
 /// point leaves each input either wholly handled or still to handle. Read-only answers (help, numbers) are found for
 /// the whole batch before that transaction and, where they may, sent straight away (see <see cref="DirectReplies"/>):
 /// they have no change to commit with, so only their handled mark is written, with the inbox's next commit.
+/// <para>
+/// A conversation's inputs are handled in the order they came. Held inputs wait (given back to the store) while an
+/// older one of their conversation is still to handle elsewhere, and the claim skips an input while an older one of
+/// its conversation is held by someone or waits for its retry; the claim then takes them together, oldest first.
+/// </para>
 /// </summary>
 public sealed class InboxProcessor(
     IServiceScopeFactory scopes, ConversationInbox inbox, HeldInputs held, DirectReplies directReplies, TimeProvider clock,
@@ -35,7 +40,7 @@ public sealed class InboxProcessor(
 
     /// <summary>One pass over one lane of the inputs this instance holds; returns how many it took.</summary>
     public Task<int> ProcessLaneAsync(int lane, CancellationToken cancellationToken) =>
-        PassAsync(held.Take(lane, options.Value.BatchSize).Select(h => new Taken(h.Entry, h.Input)).ToList(), cancellationToken);
+        PassAsync(held.Take(lane, options.Value.BatchSize).Select(h => new Taken(h.Entry, h.Input)).ToList(), isHeld: true, cancellationToken);
 
     /// <summary>One pass over what the store holds for any instance; returns how many entries it took.</summary>
     public async Task<int> ProcessStoredAsync(CancellationToken cancellationToken)
@@ -47,14 +52,14 @@ public sealed class InboxProcessor(
             entries = await ClaimAsync(db, cancellationToken);
             if (entries.Count == 0) await PurgeAsync(db, cancellationToken);
         }
-        return await PassAsync(entries.Select(e => new Taken(e, TryRead(e))).ToList(), cancellationToken);
+        return await PassAsync(entries.Select(e => new Taken(e, TryRead(e))).ToList(), isHeld: false, cancellationToken);
     }
 
     /// <summary>One pass over what is due, the inputs held in memory first: for a single loop over everything.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
         var mine = held.TakeAll(options.Value.BatchSize);
-        return mine.Count > 0 ? await PassAsync(mine.Select(h => new Taken(h.Entry, h.Input)).ToList(), cancellationToken) : await ProcessStoredAsync(cancellationToken);
+        return mine.Count > 0 ? await PassAsync(mine.Select(h => new Taken(h.Entry, h.Input)).ToList(), isHeld: true, cancellationToken) : await ProcessStoredAsync(cancellationToken);
     }
 
     /// <summary>On a clean stop, gives back the leases this instance holds, so that whoever starts next answers those inputs at once.</summary>
@@ -66,14 +71,18 @@ public sealed class InboxProcessor(
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedBy, (string?)null).SetProperty(e => e.LockedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    private async Task<int> PassAsync(List<Taken> entries, CancellationToken cancellationToken)
+    /// <param name="isHeld">Inputs this instance held in memory, not claimed: they may have older ones of their
+    /// conversation still to handle in the store.</param>
+    private async Task<int> PassAsync(List<Taken> entries, bool isHeld, CancellationToken cancellationToken)
     {
         if (entries.Count == 0) return 0;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmBotDb>();
         var conversations = scope.ServiceProvider.GetRequiredService<ConversationService>();
-        var released = entries.Where(e => e.Input is null).Select(e => (e.Entry, (string?)UnreadableInput)).ToList();
-        var readable = entries.Where(e => e.Input is not null).Select(e => (e.Entry, Input: e.Input!)).ToList();
+        var behind = isHeld ? await BehindOlderAsync(db, entries, cancellationToken) : [];
+        var released = entries.Where(e => e.Input is null).Select(e => (e.Entry, (string?)UnreadableInput))
+            .Concat(behind.Select(e => (e.Entry, (string?)null))).ToList();
+        var readable = entries.Where(e => e.Input is not null && !behind.Contains(e)).Select(e => (e.Entry, Input: e.Input!)).ToList();
         // Downloads and read-only answers come before the transaction, which holds SQLite's only writer.
         var answers = await TryAnswerReadOnlyAsync(scope.ServiceProvider.GetRequiredService<ReadOnlyAnswers>(), readable.Select(r => r.Input).ToList(), cancellationToken);
         var sentDirectly = await directReplies.SendAsync(db, readable.Select((r, i) => answers[i] is null ? null : new DirectReplies.Answer(r.Input.Where, r.Input.ThreadId, answers[i]!)).ToList(), cancellationToken);
@@ -126,8 +135,35 @@ public sealed class InboxProcessor(
         // Answers sent straight away left the outbox nothing to do; their marks go with the inbox's next commit.
         await inbox.MarkHandledAsync(readable.Where((_, i) => sentDirectly[i]).Select(r => r.Entry.Id).ToList(), cancellationToken);
         foreach (var (entry, error) in released) await ReleaseAsync(db, entry, error, cancellationToken);
+        if (behind.Count > 0) inbox.LeftInStore();
         return entries.Count;
     }
+
+    /// <summary>
+    /// The held inputs that came after an input of their conversation still to handle outside this pass (left in the
+    /// store past the memory bound, waiting for a retry, or leased to an instance that died): they are given back to
+    /// the store, whose claim takes them after it.
+    /// </summary>
+    private static async Task<HashSet<Taken>> BehindOlderAsync(CmBotDb db, List<Taken> entries, CancellationToken cancellationToken)
+    {
+        var conversations = entries.Select(e => e.Entry.Conversation).OfType<string>().Distinct().ToList();
+        if (conversations.Count == 0) return [];
+        var oldest = (await db.ReadAsync(OlderPendingStatement(conversations.Count, entries.Count), OlderPendingValues(conversations, entries),
+            reader => (Conversation: reader.GetString(0), Id: reader.GetInt64(1)), conversations.Count, cancellationToken)).ToDictionary(r => r.Conversation, r => r.Id);
+        return entries.Where(e => e.Entry.Conversation is { } conversation && oldest.TryGetValue(conversation, out var older) && older < e.Entry.Id).ToHashSet();
+    }
+
+    private static string OlderPendingStatement(int conversations, int taken) => $"""
+        SELECT "Conversation", MIN("Id") FROM "InboxEntries"
+        WHERE "ProcessedAt" IS NULL AND NOT "Failed"
+        AND "Conversation" IN ({string.Join(", ", Enumerable.Range(0, conversations).Select(i => $"@c{i}"))})
+        AND "Id" NOT IN ({string.Join(", ", Enumerable.Range(0, taken).Select(i => $"@t{i}"))})
+        GROUP BY "Conversation"
+        """;
+
+    private static IEnumerable<KeyValuePair<string, object>> OlderPendingValues(List<string> conversations, List<Taken> entries) =>
+        conversations.Select((c, i) => new KeyValuePair<string, object>($"c{i}", c))
+            .Concat(entries.Select((e, i) => new KeyValuePair<string, object>($"t{i}", e.Entry.Id)));
 
     private const string UnreadableInput = "unreadable input";
 
@@ -146,7 +182,8 @@ public sealed class InboxProcessor(
     }
 
     /// <summary>
-    /// One statement takes the oldest due entries no one holds, and returns them. Two instances never take the same entry:
+    /// One statement takes the oldest due entries no one holds, and returns them; not one whose conversation has an older
+    /// entry held by someone or waiting for its retry (it is taken after that one). Two instances never take the same entry:
     /// SQLite has one writer at a time, and on PostgreSQL the inner select skips rows another instance is claiming right
     /// now (without it, the later claim would wait for those rows, find them taken, and come back empty) while the outer
     /// condition is re-checked on any row claimed meanwhile.
@@ -166,9 +203,13 @@ public sealed class InboxProcessor(
     private static string ClaimStatement(string skipClaimed) => $$"""
         UPDATE "InboxEntries" SET "LockedBy" = {0}, "LockedUntil" = {1}
         WHERE "Id" IN (
-            SELECT "Id" FROM "InboxEntries"
-            WHERE "ProcessedAt" IS NULL AND NOT "Failed" AND "NextAttemptAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" < {2})
-            ORDER BY "Id" LIMIT {3}{{skipClaimed}})
+            SELECT e."Id" FROM "InboxEntries" AS e
+            WHERE e."ProcessedAt" IS NULL AND NOT e."Failed" AND e."NextAttemptAt" <= {2} AND (e."LockedUntil" IS NULL OR e."LockedUntil" < {2})
+            AND NOT EXISTS (
+                SELECT 1 FROM "InboxEntries" AS older
+                WHERE older."Conversation" = e."Conversation" AND older."Id" < e."Id" AND older."ProcessedAt" IS NULL AND NOT older."Failed"
+                AND (older."NextAttemptAt" > {2} OR older."LockedUntil" >= {2}))
+            ORDER BY e."Id" LIMIT {3}{{skipClaimed}})
         AND "ProcessedAt" IS NULL AND ("LockedUntil" IS NULL OR "LockedUntil" < {2})
         RETURNING *
         """;

@@ -10,7 +10,7 @@ namespace CmBot.Domain.Tests.Reliability;
 /// <summary>
 /// Issue 7, "nothing doubled": an instance accepts 600 `help` messages over 60 conversations and dies before handling
 /// them; once its lease runs out, two other instances' inbox processors drain the store at once. Each message is
-/// answered exactly once, by one instance or the other, and all are handled. On PostgreSQL (needs CMBOT_TEST_POSTGRES)
+/// answered exactly once, by one instance or the other (straight away or through the outbox), and all are handled. On PostgreSQL (needs CMBOT_TEST_POSTGRES)
 /// and on one SQLite file.
 /// </summary>
 public sealed class ContendedInboxTests
@@ -52,9 +52,10 @@ public sealed class ContendedInboxTests
 
         Assert.True(taken.All(t => t > 0), $"both instances took entries ({taken[0]} and {taken[1]})");
         Assert.Equal(Messages, taken.Sum());
-        Assert.Equal(Messages, channelA.Calls.Count + channelB.Calls.Count);
         await using var db = new CmBotDb(store.DbContextOptions());
         Assert.Equal(Messages, await db.InboxEntries.CountAsync(e => e.ProcessedAt != null));
-        Assert.Empty(db.OutboxMessages);
+        // An instance takes a conversation's messages together, oldest first; past a few in one pass, its answers go
+        // through the outbox, which sends each once, in order (ContendedDispatchTests).
+        Assert.Equal(Messages, channelA.Calls.Count + channelB.Calls.Count + await db.OutboxMessages.CountAsync());
     }
 }

@@ -43,7 +43,7 @@ public sealed class MigrationTests : IDisposable
         using var db = NewDb();
         db.Database.Migrate();
 
-        Assert.Equal([Initial.Id, ChannelsAndDelivery.Id, ReminderJobs.Id, DataIn.Id, InboxEntries.Id, NumbersIndexes.Id, DueIndexes.Id, PendingByConversation.Id, QuartzOwnSqliteFile.Id], db.Database.GetAppliedMigrations());
+        Assert.Equal([Initial.Id, ChannelsAndDelivery.Id, ReminderJobs.Id, DataIn.Id, InboxEntries.Id, NumbersIndexes.Id, DueIndexes.Id, PendingByConversation.Id, QuartzOwnSqliteFile.Id, InboxInConversationOrder.Id], db.Database.GetAppliedMigrations());
         Assert.Empty(db.Database.GetPendingMigrations());
     }
 
