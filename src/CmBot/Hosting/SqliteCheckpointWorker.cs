@@ -23,12 +23,13 @@ public sealed class SqliteCheckpointWorker(IOptions<StoreOptions> options, ILogg
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.IsPostgres) return;
+        var connectionString = Unpooled(options.Value.ConnectionString);
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await CheckpointAsync(stoppingToken);
+                await CheckpointAsync(connectionString, stoppingToken);
             }
             catch (SqliteException error)
             {
@@ -38,9 +39,9 @@ public sealed class SqliteCheckpointWorker(IOptions<StoreOptions> options, ILogg
         }
     }
 
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    private static async Task CheckpointAsync(string connectionString, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(options.Value.ConnectionString);
+        await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
         var log = new FileInfo(connection.DataSource + "-wal");
@@ -51,6 +52,12 @@ public sealed class SqliteCheckpointWorker(IOptions<StoreOptions> options, ILogg
         using (await SqliteWriteGate.Instance.HoldAsync(connection, cancellationToken))
             await ExecuteAsync(connection, finish, cancellationToken);
     }
+
+    /// <summary>
+    /// Unpooled: the busy timeout set for TRUNCATE stays on a pooled connection, and the store's own connections, which
+    /// share the pool of the same connection string, are set once (see <see cref="SqlitePragmas"/>), not on every open.
+    /// </summary>
+    private static string Unpooled(string connectionString) => new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

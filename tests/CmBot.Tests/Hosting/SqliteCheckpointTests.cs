@@ -33,6 +33,14 @@ public sealed class SqliteCheckpointTests : IDisposable
             await using var count = writer.CreateCommand();
             count.CommandText = "SELECT COUNT(*) FROM t";
             Assert.Equal(70L, await count.ExecuteScalarAsync());
+
+            // The store's connections share the pool of this connection string and are set once: the short busy
+            // timeout the emptying used must not come back to them with a pooled connection.
+            await using var next = new SqliteConnection(options.ConnectionString);
+            await next.OpenAsync();
+            await using var timeout = next.CreateCommand();
+            timeout.CommandText = "PRAGMA busy_timeout";
+            Assert.NotEqual(2000L, await timeout.ExecuteScalarAsync());
         }
     }
 
